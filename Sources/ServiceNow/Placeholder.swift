@@ -1,0 +1,1 @@
+// Placeholder: replaced as the ServiceNow module is built.

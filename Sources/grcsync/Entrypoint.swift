@@ -1,0 +1,4 @@
+import ArgumentParser
+import GRCSyncCLI
+
+await GRCSyncCommand.main()
