@@ -1,1 +1,0 @@
-// Placeholder: replaced as the ServiceNow module is built.

@@ -1,1 +1,0 @@
-// Placeholder: replaced as the Statements module is built.
