@@ -4,8 +4,23 @@ public import ArgumentParser
 public struct GRCSyncCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "grcsync",
-        abstract: "Keep ServiceNow GRC implementation statements in Git, and push approved changes back."
-    )
+        abstract: "Keep ServiceNow GRC implementation statements in Git, and push approved changes back.",
+        discussion: """
+            A workspace is a Git repository: statements/<system>/<control>.html, config.yaml, and the \
+            mirror branch servicenow/main holding ServiceNow's version. Edit statements in any editor, \
+            review them with git log / git diff / pull requests, and push what was approved.
+
+            First steps:
+              grcsync init my-ssp --instance https://acme.service-now.com
+              cd my-ssp && export GRCSYNC_USERNAME=me GRCSYNC_PASSWORD=…
+              grcsync doctor && grcsync pull
+
+            \(ExitStatus.helpText)
+            """,
+        subcommands: [
+            InitCommand.self, PullCommand.self, StatusCommand.self, DiffCommand.self, LogCommand.self,
+            DoctorCommand.self, PushCommand.self, ResolveCommand.self, ReviewCommand.self, ApproveCommand.self,
+        ])
 
     public init() {}
 }

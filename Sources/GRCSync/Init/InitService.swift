@@ -1,0 +1,46 @@
+public import Foundation
+import GitKit
+public import Statements
+
+/// `grcsync init`: creates (or adopts) a Git repository with a `config.yaml`, committed, ready to pull.
+public struct InitService {
+    /// What init did.
+    public struct Report: Sendable, Codable {
+        public var directory: String
+        public var createdRepository: Bool
+        public var commit: String
+    }
+
+    public init() {}
+
+    /// Writes and commits `config.yaml` in `directory` (created if missing). Refuses to replace an
+    /// existing config without `force`, and refuses to commit over changes already staged.
+    public func run(directory: URL, instance: URL, table: String?, format: StatementFormat, force: Bool) throws -> Report {
+        let files = FileManager.default
+        try files.createDirectory(at: directory, withIntermediateDirectories: true)
+        let gitDirectory = directory.appendingPathComponent(".git")
+        let created = !files.fileExists(atPath: gitDirectory.path)
+        let repository = created ? try Repository.initialize(at: directory) : try Repository.open(at: directory)
+        let root = repository.workDirectory ?? directory
+        let configURL = root.appendingPathComponent(Configuration.fileName)
+        if files.fileExists(atPath: configURL.path) && !force {
+            throw WorkspaceError.alreadyInitialized(root.path)
+        }
+        guard case .branch(let branch, let head) = try repository.head() else { throw WorkspaceError.detachedHead }
+        let headTree = try head.map { try repository.commit($0).tree }
+        let staged = try repository.changesInIndex(against: headTree).map(\.path).filter { $0 != Configuration.fileName }
+        guard staged.isEmpty else { throw WorkspaceError.stagedChanges(staged) }
+        _ = try repository.defaultSignature()
+
+        let text = Configuration.initialFile(instance: instance, table: table, format: format)
+        _ = try Configuration.parse(text)
+        try Data(text.utf8).write(to: configURL, options: .atomic)
+        try repository.stage(paths: [Configuration.fileName])
+        let tree = try repository.writeIndexTree()
+        let commit = try repository.createCommit(
+            tree: tree, parents: head.map { [$0] } ?? [],
+            message: "Start a grcsync workspace for \(instance.host ?? instance.absoluteString)\n",
+            updatingReference: "refs/heads/\(branch)")
+        return Report(directory: root.path, createdRepository: created, commit: commit.hex)
+    }
+}

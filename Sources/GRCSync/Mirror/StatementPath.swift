@@ -1,0 +1,74 @@
+/// Safe, deterministic, unique file paths for statements, made from remote data.
+///
+/// Names come from ServiceNow (system and control names), so they are treated as hostile: no `/`, `\`,
+/// `..`, NUL or control characters, nothing that escapes `statements/`, and no two records whose names
+/// differ only by case share a file (a case-insensitive file system would merge them).
+public enum StatementPath {
+    /// The folder all statements live under.
+    public static let root = "statements"
+
+    /// Longest file-name stem kept, in characters, so paths stay well inside every file system's limits.
+    static let maximumComponentLength = 80
+
+    /// Names Windows reserves for devices; a folder or file called so would be unusable there.
+    static let reservedNames: Set<String> = [
+        "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
+        "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+    ]
+
+    /// Turns one remote name into a safe path component: letters, digits and `.-_()` are kept, spaces
+    /// become `-`, anything else becomes `_`; leading dots become `_`; empty becomes `unnamed`.
+    public static func component(_ name: String) -> String {
+        var out = ""
+        for scalar in name.unicodeScalars {
+            switch scalar {
+            case "a"..."z", "A"..."Z", "0"..."9", ".", "-", "_", "(", ")": out.unicodeScalars.append(scalar)
+            case " ", "\t": out.append("-")
+            default: out.append("_")
+            }
+        }
+        while out.hasPrefix(".") { out = "_" + out.dropFirst() }
+        if out.count > maximumComponentLength { out = String(out.prefix(maximumComponentLength)) }
+        while out.hasSuffix(".") { out = String(out.dropLast()) + "_" }
+        if out.isEmpty { out = "unnamed" }
+        if reservedNames.contains(out.lowercased()) || reservedNames.contains(stem(of: out).lowercased()) {
+            out += "_"
+        }
+        return out
+    }
+
+    /// The path for a new record: `statements/<system>/<control>.<ext>`, with `~2`, `~3`… added to the
+    /// stem when another file already has that name ignoring case. `taken` holds lowercased paths and is
+    /// updated with the chosen one.
+    public static func make(system: String, control: String, fileExtension: String, taken: inout Set<String>)
+        -> String
+    {
+        let folder = "\(root)/\(component(system))"
+        let stem = component(control)
+        var candidate = "\(folder)/\(stem).\(fileExtension)"
+        var counter = 2
+        while taken.contains(candidate.lowercased()) {
+            candidate = "\(folder)/\(stem)~\(counter).\(fileExtension)"
+            counter += 1
+        }
+        taken.insert(candidate.lowercased())
+        return candidate
+    }
+
+    /// The same path with another extension (a statement that moves between `.md` and `.html`).
+    public static func replacingExtension(of path: String, with fileExtension: String) -> String {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else {
+            return "\(path).\(fileExtension)"
+        }
+        return "\(path[..<dot]).\(fileExtension)"
+    }
+
+    /// Whether a repository path is a statement file (under `statements/`, `.html` or `.md`).
+    public static func isStatement(_ path: String) -> Bool {
+        path.hasPrefix(root + "/") && (path.hasSuffix(".html") || path.hasSuffix(".md"))
+    }
+
+    private static func stem(of name: String) -> String {
+        name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? name
+    }
+}

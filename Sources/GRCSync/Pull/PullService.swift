@@ -1,0 +1,106 @@
+public import Foundation
+import GitKit
+public import ServiceNow
+
+/// `grcsync pull`: brings ServiceNow's statements into the mirror branch, then merges the mirror into
+/// the current branch.
+///
+/// The listing asks only for `sys_id`, `sys_mod_count` and `sys_updated_on`; content is fetched in
+/// batches, and only for records whose `sys_mod_count` moved. The mirror commit is built in the object
+/// database, never checked out. The merge is an ordinary Git merge: fast-forward when possible,
+/// conflict markers and a normal merge state when edits overlap, and uncommitted work is never
+/// overwritten.
+public struct PullService {
+    let workspace: Workspace
+    let client: ServiceNowClient
+    let progress: ProgressHandler?
+
+    public init(workspace: Workspace, client: ServiceNowClient, progress: ProgressHandler? = nil) {
+        self.workspace = workspace
+        self.client = client
+        self.progress = progress
+    }
+
+    /// Pulls and merges. Throws before touching anything when the workspace is not in a state to merge.
+    public func run() async throws -> PullReport {
+        let started = Date()
+        let repository = workspace.repository
+        let configuration = workspace.configuration
+        let lock = try workspace.lock("pull")
+        defer { lock.release() }
+        let branch = try workspace.currentBranch()
+        guard try repository.state == .clean else { throw WorkspaceError.mergeInProgress }
+        // A push killed half way leaves a journal: record what reached ServiceNow before pulling.
+        _ = try await PushRecovery(workspace: workspace, client: client).run()
+
+        let (oldTip, rebuilt) = try workspace.mirror.tip()
+        let oldManifest = try workspace.mirror.manifest(at: oldTip)
+        let requestsBefore = client.statistics.requests
+
+        let listing = try await client.list(
+            table: configuration.table, query: configuration.query, fields: MirrorSnapshot.listingFields,
+            progress: progress.map { report in { done, total in report(.listing(done: done, total: total)) } })
+        let plan = MirrorSnapshot.plan(listing: listing, manifest: oldManifest)
+        let snapshot = MirrorSnapshot(configuration: configuration, repository: repository)
+        progress?(.fetching(done: 0, total: plan.fetch.count))
+        let fetched =
+            plan.fetch.isEmpty
+            ? [] : try await client.fetch(table: configuration.table, sysIDs: plan.fetch, fields: snapshot.contentFields)
+        progress?(.fetching(done: fetched.count, total: plan.fetch.count))
+        // A record listed but gone by the time its content was fetched was deleted meanwhile.
+        let fetchedIDs = Set(fetched.compactMap(\.sysID))
+        let vanished = plan.fetch.filter { !fetchedIDs.contains($0) }.compactMap { oldManifest.entry(sysID: $0) }
+
+        let baseTree = try oldTip.map { try repository.commit($0).tree }
+        let result = try snapshot.apply(
+            fetched: fetched, removed: plan.removed + vanished, manifest: oldManifest, baseTree: baseTree)
+        let job = UUID().uuidString.lowercased()
+        var newTip = oldTip
+        if let tree = result.tree {
+            newTip = try workspace.mirror.record(
+                tree: tree, parent: oldTip, summary: Self.summary(result.changes, instance: configuration.instance),
+                body: Self.body(result.changes),
+                trailers: Trailers([
+                    (MirrorBranch.TrailerKey.instance, configuration.instance.absoluteString),
+                    (MirrorBranch.TrailerKey.operation, "pull"),
+                    (MirrorBranch.TrailerKey.job, job),
+                    (MirrorBranch.TrailerKey.added, "\(result.changes.count { $0.kind == .added })"),
+                    (MirrorBranch.TrailerKey.changed, "\(result.changes.count { $0.kind == .changed })"),
+                    (MirrorBranch.TrailerKey.removed, "\(result.changes.count { $0.kind == .removed })"),
+                ]))
+        }
+
+        progress?(.phase("merging"))
+        let merge = try SyncMerge(workspace: workspace).mergeMirror(newTip, branch: branch.name, job: job, operation: "pull")
+        return PullReport(
+            instance: configuration.instance.absoluteString, branch: branch.name, listed: listing.count,
+            changes: result.changes, keptAsHTML: result.keptAsHTML,
+            mirrorCommit: result.tree == nil ? nil : newTip?.hex, mirrorRebuilt: rebuilt, merge: merge,
+            requests: client.statistics.requests - requestsBefore, seconds: Date().timeIntervalSince(started))
+    }
+
+    static func summary(_ changes: [PullReport.Change], instance: URL) -> String {
+        let host = instance.host ?? instance.absoluteString
+        if changes.count == 1, let change = changes.first {
+            let by = change.updatedBy.map { " by \($0)" } ?? ""
+            return "Pull \(host): \(change.statement.control) (\(change.statement.system)) \(change.kind.rawValue)\(by)"
+        }
+        let counts = [PullReport.Change.Kind.added, .changed, .removed].compactMap { kind -> String? in
+            let count = changes.count { $0.kind == kind }
+            return count == 0 ? nil : "\(count) \(kind.rawValue)"
+        }
+        return "Pull \(host): " + (counts.isEmpty ? "record details updated" : counts.joined(separator: ", "))
+    }
+
+    /// One line per statement, capped so a first pull of 100,000 records keeps a readable message.
+    static func body(_ changes: [PullReport.Change]) -> String {
+        guard changes.count > 1 else { return "" }
+        let limit = 200
+        var lines = changes.prefix(limit).map { change in
+            let by = change.updatedBy.map { ", by \($0)" } ?? ""
+            return "\(change.kind.rawValue): \(change.statement.path) (\(change.statement.control)\(by))"
+        }
+        if changes.count > limit { lines.append("… and \(changes.count - limit) more") }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import GitKit
+
+/// Merges the mirror into the current branch: the sync commit.
+struct SyncMerge {
+    let workspace: Workspace
+
+    /// Merges `mirrorTip` (if any, and if not already contained) into the current branch.
+    func mergeMirror(_ mirrorTip: ObjectID?, branch: String, job: String, operation: String) throws
+        -> PullReport.MergeResult
+    {
+        let repository = workspace.repository
+        guard let mirrorTip else { return .upToDate }
+        if case .branch(_, let head?) = try repository.head(), try repository.isAncestor(mirrorTip, of: head) {
+            return .upToDate
+        }
+        let host = workspace.configuration.instance.host ?? workspace.configuration.instance.absoluteString
+        let message = """
+            Merge ServiceNow (\(host)) into \(branch)
+
+            \(MirrorBranch.TrailerKey.sync): \(operation)
+            \(MirrorBranch.TrailerKey.job): \(job)
+
+            """
+        do {
+            switch try repository.merge(mirrorTip, message: message, ourLabel: "HEAD", theirLabel: "ServiceNow") {
+            case .upToDate: return .upToDate
+            case .fastForward: return .fastForward
+            case .merged(let commit): return .merged(commit: commit.hex)
+            case .conflicts(let paths): return .conflicts(paths: paths)
+            }
+        } catch GitKitError.uncommittedChanges(let paths) {
+            throw WorkspaceError.uncommittedChanges(paths)
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import GitKit
+import ServiceNow
+
+/// Records a push in Git: a mirror commit whose tree is what ServiceNow returned, then the sync commit on
+/// the branch that merges it — user commits are never rewritten.
+struct PushRecorder {
+    let workspace: Workspace
+
+    /// Commits ServiceNow's returned records (and the renames carried from the branch) on the mirror.
+    /// Returns the new tip, or `parent` when nothing changed.
+    func recordMirror(parent: ObjectID, records: [Record], renames: [PushSelection.Rename], operation: String,
+                      summary: String, job: String, counts: (changed: Int, conflicts: Int)) throws -> ObjectID {
+        let repository = workspace.repository
+        var manifest = try workspace.mirror.manifest(at: parent)
+        var tree = try repository.commit(parent).tree
+        if !renames.isEmpty {
+            var updates: [TreeUpdate] = []
+            for rename in renames {
+                guard var entry = manifest.entry(path: rename.from), let blob = try repository.blobID(at: rename.from, in: tree)
+                else { continue }
+                manifest.remove(path: rename.from)
+                entry.path = rename.to
+                manifest.insert(entry)
+                updates += [.remove(path: rename.from), .upsert(path: rename.to, blob: blob)]
+            }
+            updates.append(.upsert(path: Manifest.path, blob: try repository.writeBlob(manifest.jsonl())))
+            tree = try repository.updateTree(tree, updates)
+        }
+        let snapshot = MirrorSnapshot(configuration: workspace.configuration, repository: repository)
+        let result = try snapshot.apply(fetched: records, removed: [], manifest: manifest, baseTree: tree)
+        let finalTree = result.tree ?? tree
+        guard finalTree != (try repository.commit(parent).tree) else { return parent }
+        return try workspace.mirror.record(
+            tree: finalTree, parent: parent, summary: summary, body: PullService.body(result.changes),
+            trailers: Trailers([
+                (MirrorBranch.TrailerKey.instance, workspace.configuration.instance.absoluteString),
+                (MirrorBranch.TrailerKey.operation, operation),
+                (MirrorBranch.TrailerKey.job, job),
+                (MirrorBranch.TrailerKey.changed, "\(counts.changed)"),
+                ("Grcsync-Conflicts", "\(counts.conflicts)"),
+            ]))
+    }
+
+    /// The sync commit: HEAD's tree with the mirror's version of `paths` (what ServiceNow stored) and the
+    /// mirror's manifest, with parents HEAD and the mirror commit. Moves the branch (compare-and-swap)
+    /// and updates the index and work tree for the files whose content changed. Returns the commit and
+    /// the paths whose files were rewritten.
+    func syncCommit(head: ObjectID, branch: String, mirrorCommit: ObjectID, paths: [String], message: String)
+        throws -> (commit: ObjectID, rewritten: [String])
+    {
+        let repository = workspace.repository
+        let headTree = try repository.commit(head).tree
+        let mirrorTree = try repository.commit(mirrorCommit).tree
+        var updates: [TreeUpdate] = []
+        for path in paths + [Manifest.path] {
+            if let blob = try repository.blobID(at: path, in: mirrorTree) { updates.append(.upsert(path: path, blob: blob)) }
+        }
+        let tree = try repository.updateTree(headTree, updates)
+        let commit = try repository.createCommit(
+            tree: tree, parents: [head, mirrorCommit], message: message, updatingReference: "refs/heads/\(branch)")
+        let changed = try repository.changes(from: headTree, to: tree).map(\.path)
+        if !changed.isEmpty {
+            // These files are grcsync's (the manifest) or were committed and unmodified when the push started.
+            try repository.checkout(tree: tree, paths: changed, force: true)
+        }
+        return (commit, changed.filter { $0 != Manifest.path })
+    }
+}

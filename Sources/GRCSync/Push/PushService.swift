@@ -1,0 +1,225 @@
+public import Foundation
+import GitKit
+public import ServiceNow
+import Statements
+
+/// `grcsync push`: writes the approved statements that differ between the mirror and HEAD back to
+/// ServiceNow, checking first (in batches) that nobody changed them there, and records the result as a
+/// mirror commit of what ServiceNow stored plus a sync commit on the branch.
+public struct PushService {
+    let workspace: Workspace
+    let client: ServiceNowClient
+    let progress: ProgressHandler?
+    let environment: [String: String]
+
+    public init(workspace: Workspace, client: ServiceNowClient, progress: ProgressHandler? = nil,
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.workspace = workspace
+        self.client = client
+        self.progress = progress
+        self.environment = environment
+    }
+
+    public func run(_ options: PushOptions) async throws -> PushReport {
+        let started = Date()
+        let repository = workspace.repository
+        let configuration = workspace.configuration
+        let lock = try workspace.lock(options.dryRun ? "push --dry-run" : "push")
+        defer { lock.release() }
+        let branch = try workspace.currentBranch()
+        if let required = configuration.push.branch, required != branch.name {
+            throw PushError.wrongBranch(current: branch.name, required: required)
+        }
+        let conflicted = try repository.conflictedPaths()
+        guard conflicted.isEmpty else { throw PushError.unresolvedConflicts(conflicted) }
+        guard try repository.state == .clean else { throw WorkspaceError.mergeInProgress }
+        let statsBefore = client.statistics
+        let recovered = options.dryRun ? 0 : try await PushRecovery(workspace: workspace, client: client).run()
+
+        let sync = try SyncBase(workspace: workspace)
+        guard let tip = sync.mirrorTip, let head = sync.head else { throw PushError.nothingPulled }
+        guard sync.base == tip else { throw PushError.notMerged }
+        let manifest = try workspace.mirror.manifest(at: tip)
+        let selection = try PushSelection(
+            repository: repository, baseTree: try repository.commit(tip).tree, headTree: try repository.commit(head).tree,
+            manifest: manifest, paths: options.paths, controls: options.controls)
+        try validateNarrowing(options, manifest: manifest, selection: selection)
+        let approvals = try checkApprovals(selection, tip: tip, head: head, branch: branch.name)
+        var refused = selection.refused
+        for entry in try repository.status() where StatementPath.isStatement(entry.path) && !entry.isConflicted {
+            refused.append(.init(path: entry.path, reason: "uncommitted changes are not pushed: commit them to push them"))
+        }
+
+        let job = UUID().uuidString.lowercased()
+        let user = configurationUser()
+        var report = PushReport(
+            job: job, instance: configuration.instance.absoluteString, branch: branch.name, who: user ?? "",
+            startedAt: ISO8601DateFormatter().string(from: started), dryRun: options.dryRun, force: options.force,
+            items: [], refused: refused, recovered: recovered, mirrorCommit: nil, syncCommit: nil,
+            requests: 0, retries: 0, seconds: 0)
+        let check = try await PushCheck(workspace: workspace, client: client).run(selection.candidates, manifest: manifest)
+        var items = check.conflicts.map { c in
+            PushReport.Item(statement: c.candidate.statement, outcome: .conflict, detail: c.detail)
+        } + check.gone.map { c in
+            PushReport.Item(statement: c.statement, outcome: .failed, detail: "the record no longer exists in ServiceNow (404); pull to see it removed")
+        }
+
+        if options.dryRun {
+            for candidate in check.toWrite {
+                let old = try repository.blobID(at: candidate.candidate.path, in: try repository.commit(tip).tree)
+                    .map { try repository.blobData($0) }
+                let diff = try repository.unifiedDiff(
+                    oldPath: candidate.candidate.path, old: old, newPath: candidate.candidate.path, new: Data(candidate.candidate.contents.utf8))
+                items.append(.init(statement: candidate.candidate.statement, outcome: .wouldPush, diff: diff))
+            }
+            items += check.inSync.map { .init(statement: $0.candidate.statement, outcome: .alreadyInSync) }
+            report.items = items.sorted { $0.statement.path < $1.statement.path }
+            return finish(report, started: started, before: statsBefore)
+        }
+
+        var toWrite = check.toWrite
+        var parent = tip
+        if options.force && !check.conflicts.isEmpty {
+            // Keep what we are about to overwrite: its remote version goes into the mirror first.
+            parent = try PushRecorder(workspace: workspace).recordMirror(
+                parent: tip, records: check.conflicts.map(\.remote), renames: [], operation: "push-overwritten",
+                summary: "ServiceNow versions overwritten by push --force (\(check.conflicts.count))", job: job,
+                counts: (check.conflicts.count, 0))
+            toWrite += check.conflicts.map { PushCheck.Write(candidate: $0.candidate, baseModCount: $0.remote.modCount ?? 0) }
+            items.removeAll { $0.outcome == .conflict }
+        }
+        let journal = PushJournal(
+            job: job, startedAt: report.startedAt, user: user, head: head.hex, mirrorTip: tip.hex,
+            entries: toWrite.map {
+                .init(path: $0.candidate.path, sysID: $0.candidate.entry.sysID, baseModCount: $0.baseModCount,
+                      html: $0.candidate.html, blob: $0.candidate.blob.hex)
+            })
+        if !toWrite.isEmpty { try journal.write(to: workspace.stateDirectory) }
+
+        let snapshot = MirrorSnapshot(configuration: configuration, repository: repository)
+        let results = await PushWriter(
+            client: client, table: configuration.table, field: configuration.statementField, returning: snapshot.contentFields,
+            progress: progress, exitAfterWrites: environment["GRCSYNC_TEST_EXIT_AFTER_WRITES"].flatMap(Int.init)
+        ).write(journal.entries)
+
+        var stored: [Record] = check.inSync.map(\.remote)
+        var syncPaths = check.inSync.map(\.candidate.path)
+        items += check.inSync.map { .init(statement: $0.candidate.statement, outcome: .alreadyInSync) }
+        for write in toWrite {
+            let statement = write.candidate.statement
+            switch results[write.candidate.path] ?? .skipped {
+            case .skipped:
+                items.append(.init(statement: statement, outcome: .skipped, detail: "not attempted after an authentication failure"))
+            case .failed(let error):
+                items.append(.init(statement: statement, outcome: .failed, detail: error.description))
+            case .written(let record):
+                stored.append(record)
+                syncPaths.append(write.candidate.path)
+                let altered = !HTMLEquivalence.areEquivalent(record[configuration.statementField] ?? "", write.candidate.html)
+                let count = record.modCount ?? 0
+                if count > write.baseModCount + 1 {
+                    items.append(.init(
+                        statement: statement, outcome: .race, serverAltered: altered,
+                        detail: "someone else wrote this record between our check and our write (mod count \(write.baseModCount) → \(count)); "
+                            + "ServiceNow holds our text, check the record's history"))
+                } else {
+                    items.append(.init(
+                        statement: statement, outcome: .pushed, serverAltered: altered,
+                        detail: altered ? "ServiceNow altered the HTML on save (its sanitiser); your file now holds the stored version" : nil))
+                }
+            }
+        }
+        report.items = items.sorted { $0.statement.path < $1.statement.path }
+        for index in report.items.indices { report.items[index].approvals = approvals[report.items[index].statement.path] ?? [] }
+        try record(&report, stored: stored, syncPaths: syncPaths, conflicts: options.force ? [] : check.conflicts.map(\.remote),
+                   selection: selection, tip: tip, parent: parent, head: head, branch: branch.name)
+        PushJournal.remove(from: workspace.stateDirectory)
+        let finished = finish(report, started: started, before: statsBefore)
+        try? PushJobRecord.save(finished, in: workspace.stateDirectory)
+        return finished
+    }
+
+    /// The mirror commit of what ServiceNow stored, the sync commit, then (on its own mirror commit,
+    /// not merged) the remote versions of conflicting statements, which the next pull merges.
+    private func record(_ report: inout PushReport, stored: [Record], syncPaths: [String], conflicts: [Record],
+                        selection: PushSelection, tip: ObjectID, parent: ObjectID, head: ObjectID, branch: String) throws {
+        let recorder = PushRecorder(workspace: workspace)
+        let host = workspace.configuration.instance.host ?? ""
+        let pushed = report.items.count { $0.outcome == .pushed || $0.outcome == .race }
+        var mirror = parent
+        if !stored.isEmpty || !selection.renames.isEmpty {
+            mirror = try recorder.recordMirror(
+                parent: parent, records: stored, renames: selection.renames, operation: "push",
+                summary: "Push \(host): \(pushed) statement(s) written", job: report.job,
+                counts: (pushed, report.items.count { $0.outcome == .conflict }))
+        }
+        if mirror != tip {
+            let lines = report.items.filter { $0.outcome != .conflict }.map { "\($0.outcome.rawValue): \($0.statement.path) (\($0.statement.control))" }
+            let (commit, rewritten) = try recorder.syncCommit(
+                head: head, branch: branch, mirrorCommit: mirror,
+                paths: syncPaths + selection.renames.map(\.to),
+                message: Self.syncMessage(host: host, branch: branch, job: report.job, lines: lines,
+                                          approvals: report.items.flatMap(\.approvals)))
+            report.syncCommit = commit.hex
+            for index in report.items.indices where rewritten.contains(report.items[index].statement.path) {
+                report.items[index].serverAltered = true
+            }
+        }
+        if !conflicts.isEmpty {
+            mirror = try recorder.recordMirror(
+                parent: mirror, records: conflicts, renames: [], operation: "pull",
+                summary: "Pull \(host): \(conflicts.count) statement(s) changed in ServiceNow, found by push", job: report.job,
+                counts: (conflicts.count, 0))
+        }
+        report.mirrorCommit = try workspace.mirror.tip().commit?.hex
+    }
+
+    /// With `approvals.required` set, refuses — before any request — unless every selected statement has
+    /// enough valid approvals; returns, per path, the approvals that authorise it.
+    private func checkApprovals(_ selection: PushSelection, tip: ObjectID, head: ObjectID, branch: String) throws -> [String: [String]] {
+        guard workspace.configuration.approvals.required > 0, !selection.candidates.isEmpty else { return [:] }
+        let review = ReviewService(workspace: workspace)
+        let plan = ReviewService.Plan(
+            candidates: selection.candidates, refused: [], history: try ChangeHistory(repository: workspace.repository, head: head, mirrorTip: tip),
+            tip: tip, head: head, branch: branch)
+        let verdicts = try review.verdicts(plan)
+        let failing = verdicts.values.filter { !$0.isSatisfied }.sorted { $0.path < $1.path }
+        guard failing.isEmpty else { throw ApprovalError(verdicts: failing) }
+        return verdicts.mapValues { verdict in verdict.entries.filter(\.valid).map { "\($0.approver) \($0.commit.prefix(12))" } }
+    }
+
+    private func validateNarrowing(_ options: PushOptions, manifest: Manifest, selection: PushSelection) throws {
+        for path in options.paths {
+            let known = manifest.entries.keys.contains { $0 == path || $0.hasPrefix(path.hasSuffix("/") ? path : path + "/") }
+                || selection.candidates.contains { $0.path == path } || selection.renames.contains { $0.to == path }
+            if !known { throw PushError.noSuchStatement(path) }
+        }
+        for control in options.controls where !manifest.entries.values.contains(where: { $0.control.uppercased() == control.uppercased() }) {
+            throw PushError.unknownControl(control)
+        }
+    }
+
+    private func configurationUser() -> String? {
+        if case .some(let name) = try? CredentialResolver(environment: environment).credentials(for: workspace.configuration).username {
+            return name
+        }
+        return nil
+    }
+
+    private func finish(_ report: PushReport, started: Date, before: RequestStatistics) -> PushReport {
+        var report = report
+        let after = client.statistics
+        report.requests = after.requests - before.requests
+        report.retries = after.retries - before.retries
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+
+    static func syncMessage(host: String, branch: String, job: String, lines: [String], approvals: [String]) -> String {
+        var text = "Push to ServiceNow (\(host)) from \(branch)\n\n"
+        if !lines.isEmpty { text += lines.prefix(200).joined(separator: "\n") + "\n\n" }
+        text += "\(MirrorBranch.TrailerKey.sync): push\n\(MirrorBranch.TrailerKey.job): \(job)\n"
+        for approval in Set(approvals).sorted() { text += "Grcsync-Approval: \(approval)\n" }
+        return text
+    }
+}
