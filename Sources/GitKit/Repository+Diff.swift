@@ -47,25 +47,27 @@ extension Repository {
     ) throws -> String {
         var options = try diffOptions(includeUntracked: false)
         options.context_lines = UInt32(max(0, contextLines))
-        var patchPointer: OpaquePointer?
-        let result = (old ?? Data()).withUnsafeBytes { oldBytes in
-            (new ?? Data()).withUnsafeBytes { newBytes in
-                git_patch_from_buffers(
-                    &patchPointer,
-                    old == nil ? nil : (oldBytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)), oldBytes.count,
-                    old == nil ? nil : oldPath,
-                    new == nil ? nil : (newBytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)), newBytes.count,
-                    new == nil ? nil : newPath, &options)
+        // The patch points into the buffers, so it is printed while they are still alive.
+        return try (old ?? Data()).withUnsafeBytes { oldBytes in
+            try (new ?? Data()).withUnsafeBytes { newBytes in
+                var patchPointer: OpaquePointer?
+                try check(
+                    git_patch_from_buffers(
+                        &patchPointer,
+                        old == nil ? nil : (oldBytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)), oldBytes.count,
+                        old == nil ? nil : oldPath,
+                        new == nil ? nil : (newBytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)), newBytes.count,
+                        new == nil ? nil : newPath, &options),
+                    "git_patch_from_buffers")
+                guard let patchPointer else { return "" }
+                let patch = Handle(patchPointer, owner: nil, free: { git_patch_free($0) })
+                var buffer = git_buf()
+                defer { git_buf_dispose(&buffer) }
+                try check(git_patch_to_buf(&buffer, patch.pointer), "git_patch_to_buf")
+                guard let text = buffer.ptr else { return "" }
+                return String(decoding: UnsafeRawBufferPointer(start: text, count: buffer.size), as: UTF8.self)
             }
         }
-        try check(result, "git_patch_from_buffers")
-        guard let patchPointer else { return "" }
-        let patch = Handle(patchPointer, owner: nil, free: { git_patch_free($0) })
-        var buffer = git_buf()
-        defer { git_buf_dispose(&buffer) }
-        try check(git_patch_to_buf(&buffer, patch.pointer), "git_patch_to_buf")
-        guard let text = buffer.ptr else { return "" }
-        return String(decoding: UnsafeRawBufferPointer(start: text, count: buffer.size), as: UTF8.self)
     }
 
     func diffOptions(includeUntracked: Bool) throws -> git_diff_options {

@@ -69,7 +69,7 @@ import Testing
         #expect(emptied == (try test.repository.emptyTree()))
         // No change: same id.
         #expect(try test.repository.updateTree(base, []) == base)
-        try test.repository.createCommit(tree: updated, parents: [], message: "t", updatingReference: "refs/heads/t")
+        _ = try test.repository.createCommit(tree: updated, parents: [], message: "t", updatingReference: "refs/heads/t")
         #expect(try test.fsck() == "")
     }
 
