@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
 @testable import ServiceNow
 
@@ -48,7 +51,7 @@ struct PagingTests {
         let client = Fake.client(table.transport) { $0.batchSize = batchSize }
         // Ask in reverse order, with a duplicate and two ids that no longer exist.
         var ids = (0..<count).reversed().map(FakeTable.sysID)
-        ids += ["ffffffffffffffffffffffffffffffff", ids.first ?? FakeTable.sysID(0), "deadbeefdeadbeefdeadbeefdeadbeef"]
+        ids += ["ffffffffffffffffffffffffffffffff"] + ids.prefix(1) + ["deadbeefdeadbeefdeadbeefdeadbeef"]
         let records = try await client.fetch(table: "sn_compliance_control", sysIDs: ids, fields: ["number", "sys_mod_count"])
         #expect(records.map(\.sysID) == (0..<count).reversed().map(FakeTable.sysID))
         let unique = count + 2
@@ -119,17 +122,29 @@ struct PagingTests {
         let table = FakeTable(count: 50)
         let sleeps = Locked<[Duration]>([])
         let client = Fake.client(table.transport, sleeps: sleeps) {
-            $0.requestsPerSecond = 2
+            $0.requestsPerSecond = 0.01
             $0.pageSize = 10
-            $0.concurrency = 1
         }
         _ = try await client.list(table: "sn_compliance_control", query: nil, fields: [])
-        // A burst of 2, then waits of about 0.5 s, 1 s, 1.5 s: the fake sleep does not let time pass.
-        let waits = sleeps.withLock { $0 }
-        #expect(waits.count == 3)
+        // One request at once, then one per 100 s. The fake sleep lets no time pass, so the waits grow;
+        // the real milliseconds the test takes are lost in the tolerance.
+        let waits = sleeps.withLock { $0 }.map(\.seconds).sorted()
+        #expect(waits.count == 4)
         for (index, wait) in waits.enumerated() {
-            let expected = 0.5 * Double(index + 1)
-            #expect(abs(wait.seconds - expected) < 0.25, "wait \(index) was \(wait)")
+            #expect(abs(wait - 100 * Double(index + 1)) < 5, "wait \(index) was \(wait) s")
         }
+    }
+
+    @Test func tokenBucketAllowsABurstThenSpacesRequests() async {
+        let clock = Locked(ContinuousClock.now)
+        let bucket = RequestRateLimit(requestsPerSecond: 4) { clock.withLock { $0 } }
+        var waits: [Duration] = []
+        for _ in 0..<6 { waits.append(await bucket.reserve()) }
+        #expect(waits == [.zero, .zero, .zero, .zero, .milliseconds(250), .milliseconds(500)])
+        // After two idle seconds the bucket is full again, but never fuller than one second's worth.
+        clock.withLock { $0 += .seconds(2) }
+        var later: [Duration] = []
+        for _ in 0..<5 { later.append(await bucket.reserve()) }
+        #expect(later == [.zero, .zero, .zero, .zero, .milliseconds(250)])
     }
 }

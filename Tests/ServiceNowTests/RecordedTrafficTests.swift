@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
 @testable import ServiceNow
 
@@ -22,12 +25,14 @@ struct RecordedTrafficTests {
                      "two-page-walk-500-plus-126.har"] {
             for exchange in try RecordedTraffic(name).exchanges where exchange.status == 200 {
                 let json = try #require(try JSONSerialization.jsonObject(with: exchange.body) as? [String: Any])
-                let rows: [[String: Any]] = (json["result"] as? [[String: Any]]) ?? [try #require(json["result"] as? [String: Any])]
+                let rows: [[String: Any]]
                 let decoded: [Record]
-                if json["result"] is [Any] {
+                if let list = json["result"] as? [[String: Any]] {
+                    rows = list
                     decoded = try JSONDecoder().decode([String: [Record]].self, from: exchange.body)["result"] ?? []
                 } else {
-                    decoded = try [#require(try JSONDecoder().decode([String: Record].self, from: exchange.body)["result"])]
+                    rows = [try #require(json["result"] as? [String: Any])]
+                    decoded = [try #require(try JSONDecoder().decode([String: Record].self, from: exchange.body)["result"])]
                 }
                 #expect(decoded.count == rows.count, "\(name) \(exchange.path)")
                 for (row, record) in zip(rows, decoded) {
