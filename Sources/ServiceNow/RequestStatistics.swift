@@ -4,7 +4,7 @@ import Foundation
 public struct RequestStatistics: Sendable, Equatable {
     /// HTTP requests sent, retries and OAuth token requests included.
     public var requests: Int
-    /// Requests that were repeats of a failed one.
+    /// Requests that were repeats of a failed one (including the one re-send after an OAuth token renewal).
     public var retries: Int
     /// Requests by HTTP method.
     public var byMethod: [String: Int]
