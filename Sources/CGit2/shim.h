@@ -4,4 +4,17 @@
 #define GIT_DEPRECATE_HARD
 #include <git2.h>
 
+/* Swift cannot call C variadic functions: one non-variadic wrapper per git_libgit2_opts option we use. */
+
+/* Points the config search path of `level` (GIT_CONFIG_LEVEL_SYSTEM, _GLOBAL, _XDG, _PROGRAMDATA) at `path`;
+   NULL restores libgit2's default. Tests use it to isolate themselves from the user's ~/.gitconfig. */
+static inline int grcsync_git_set_search_path(int level, const char *path) {
+    return git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, path);
+}
+
+/* Turns libgit2's object existence checks on tree and commit creation on (1, the default) or off (0). */
+static inline int grcsync_git_enable_strict_object_creation(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, enabled);
+}
+
 #endif

@@ -1,0 +1,37 @@
+import CGit2
+
+/// libgit2 must be initialised once per process before any other call; a global `let` gives us a
+/// thread-safe, lazy, exactly-once initialisation. libgit2 is never shut down: the process owns it.
+private let libgit2Initialisation: Int32 = git_libgit2_init()
+
+/// Makes sure libgit2 is initialised. Every entry point that creates a handle calls it.
+func ensureLibGit2() {
+    _ = libgit2Initialisation
+}
+
+/// Turns a libgit2 return code into a `GitError` when negative. Must be called in the same synchronous
+/// stretch of code as the failing call, because libgit2 keeps its last error per thread.
+@discardableResult
+func check(_ result: Int32, _ operation: String) throws(GitError) -> Int32 {
+    if result < 0 {
+        throw GitError.last(code: result, operation: operation)
+    }
+    return result
+}
+
+/// Runs a libgit2 call that returns a handle through an out parameter, wrapping the handle so that it is
+/// freed exactly once. `owner` is kept alive as long as the handle (e.g. the repository of a tree).
+func makeHandle(
+    _ operation: String,
+    owner: AnyObject?,
+    free: @escaping (OpaquePointer?) -> Void,
+    _ body: (inout OpaquePointer?) -> Int32
+) throws -> Handle {
+    var pointer: OpaquePointer?
+    let result = body(&pointer)
+    try check(result, operation)
+    guard let pointer else {
+        throw GitError(operation: operation, code: -1, klass: 0, message: "libgit2 returned no object")
+    }
+    return Handle(pointer, owner: owner, free: free)
+}

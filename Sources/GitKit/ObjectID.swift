@@ -1,0 +1,61 @@
+import CGit2
+
+/// A Git object id (SHA-1), held as 40 lowercase hex digits.
+public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable {
+    /// 40 lowercase hex digits.
+    public let hex: String
+
+    /// Accepts exactly 40 hex digits, in either case; nil otherwise.
+    public init?(hex: String) {
+        let utf8 = hex.utf8
+        guard utf8.count == 40, utf8.allSatisfy({ ObjectID.hexValue($0) != nil }) else { return nil }
+        self.hex = hex.lowercased()
+    }
+
+    init(_ oid: git_oid) {
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var oid = oid
+        hex = withUnsafeBytes(of: &oid.id) { bytes in
+            String(unsafeUninitializedCapacity: 40) { buffer in
+                for (index, byte) in bytes.prefix(20).enumerated() {
+                    buffer[2 * index] = digits[Int(byte >> 4)]
+                    buffer[2 * index + 1] = digits[Int(byte & 0x0f)]
+                }
+                return 40
+            }
+        }
+    }
+
+    init(_ oid: UnsafePointer<git_oid>) {
+        self.init(oid.pointee)
+    }
+
+    /// The libgit2 form.
+    var oid: git_oid {
+        var oid = git_oid()
+        withUnsafeMutableBytes(of: &oid.id) { bytes in
+            let utf8 = Array(hex.utf8)
+            for index in 0..<20 {
+                let high = ObjectID.hexValue(utf8[2 * index]) ?? 0
+                let low = ObjectID.hexValue(utf8[2 * index + 1]) ?? 0
+                bytes[index] = high << 4 | low
+            }
+        }
+        return oid
+    }
+
+    /// The hex form.
+    public var description: String { hex }
+
+    /// Orders by hex, i.e. by the raw bytes.
+    public static func < (lhs: ObjectID, rhs: ObjectID) -> Bool { lhs.hex < rhs.hex }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}

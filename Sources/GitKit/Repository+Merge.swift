@@ -1,0 +1,143 @@
+import Foundation
+import CGit2
+
+extension Repository {
+    /// Merges `commit` into the current branch the way `git merge` does: fast-forward when possible,
+    /// otherwise a three-way merge into index and work tree that commits when clean (parents HEAD and
+    /// `commit`, `message`, signed with `defaultSignature()`) or stops in a normal Git merge state with
+    /// conflict markers labelled `ourLabel` / `theirLabel`, for `git add` + `git commit` to finish.
+    ///
+    /// Before changing anything it refuses, with `GitKitError.uncommittedChanges`, when the merge would
+    /// touch a path with staged, unstaged or untracked local changes; local changes elsewhere survive.
+    /// On an unborn branch it checks `commit` out and points the branch at it.
+    public func merge(_ commit: ObjectID, message: String, ourLabel: String, theirLabel: String) throws -> MergeOutcome {
+        _ = try requireWorkDirectory()
+        let state = try self.state
+        guard state == .clean else { throw GitKitError.operationInProgress(state) }
+        let theirs = try self.commit(commit)
+        let ours: ObjectID
+        switch try head() {
+        case .branch(_, nil):
+            return try fastForward(from: nil, to: theirs, theirLabel: theirLabel)
+        case .branch(_, let target?), .detached(let target):
+            ours = target
+        }
+        if try isAncestor(commit, of: ours) { return .upToDate }
+        if try isAncestor(ours, of: commit) {
+            return try fastForward(from: self.commit(ours), to: theirs, theirLabel: theirLabel)
+        }
+        return try threeWayMerge(
+            ours: self.commit(ours), theirs: theirs, message: message, ourLabel: ourLabel, theirLabel: theirLabel)
+    }
+
+    private func fastForward(from ours: CommitInfo?, to theirs: CommitInfo, theirLabel: String) throws -> MergeOutcome {
+        let touched = try changes(from: ours?.tree, to: theirs.tree).flatMap { [$0.path, $0.oldPath].compactMap(\.self) }
+        try refuseOverwritingLocalChanges(at: Set(touched))
+        try checkout(tree: theirs.tree)
+        try setReference("HEAD", to: theirs.id, expectedCurrent: ours?.id, logMessage: "merge \(theirLabel): Fast-forward")
+        return .fastForward(to: theirs.id)
+    }
+
+    private func threeWayMerge(
+        ours: CommitInfo, theirs: CommitInfo, message: String, ourLabel: String, theirLabel: String
+    ) throws -> MergeOutcome {
+        let signature = try defaultSignature()
+        var mergeOptions = git_merge_options()
+        try check(git_merge_options_init(&mergeOptions, UInt32(GIT_MERGE_OPTIONS_VERSION)), "git_merge_options_init")
+
+        // Merge in memory first: it tells which paths the merge touches (to refuse before changing anything)
+        // and, when clean, gives the tree to commit without involving the user's index.
+        let ourCommit = try lookupCommit(ours.id)
+        let theirCommit = try lookupCommit(theirs.id)
+        let merged = try makeHandle("git_merge_commits", owner: self, free: { git_index_free($0) }) {
+            git_merge_commits(&$0, pointer, ourCommit.pointer, theirCommit.pointer, &mergeOptions)
+        }
+        let touched = try pathsChanged(from: ours.tree, to: merged)
+        try refuseOverwritingLocalChanges(at: touched)
+
+        if git_index_has_conflicts(merged.pointer) == 0 {
+            var tree = git_oid()
+            try check(git_index_write_tree_to(&tree, merged.pointer, pointer), "git_index_write_tree_to")
+            try checkout(tree: ObjectID(tree))
+            let id = try createCommit(
+                tree: ObjectID(tree), parents: [ours.id, theirs.id], message: message, author: signature,
+                committer: signature, updatingReference: "HEAD")
+            return .merged(commit: id)
+        }
+        try mergeIntoWorkTree(theirs.id, options: &mergeOptions, ourLabel: ourLabel, theirLabel: theirLabel, touched: touched)
+        let text = message.hasSuffix("\n") ? message : message + "\n"
+        try Data(text.utf8).write(to: gitDirectory.appendingPathComponent("MERGE_MSG"))
+        return .conflicts(paths: try conflictedPaths())
+    }
+
+    /// Runs `git_merge`, which leaves MERGE_HEAD, the conflicted index and markers in the files.
+    private func mergeIntoWorkTree(
+        _ theirs: ObjectID, options: inout git_merge_options, ourLabel: String, theirLabel: String, touched: Set<String>
+    ) throws {
+        var oid = theirs.oid
+        let annotated = try makeHandle("git_annotated_commit_lookup", owner: self, free: { git_annotated_commit_free($0) }) {
+            git_annotated_commit_lookup(&$0, pointer, &oid)
+        }
+        var checkoutOptions = git_checkout_options()
+        try check(
+            git_checkout_options_init(&checkoutOptions, UInt32(GIT_CHECKOUT_OPTIONS_VERSION)), "git_checkout_options_init")
+        checkoutOptions.checkout_strategy = GIT_CHECKOUT_SAFE.rawValue
+        let result = ourLabel.withCString { ours in
+            theirLabel.withCString { theirs in
+                checkoutOptions.our_label = ours
+                checkoutOptions.their_label = theirs
+                var heads: [OpaquePointer?] = [annotated.pointer]
+                return heads.withUnsafeMutableBufferPointer { heads in
+                    git_merge(pointer, heads.baseAddress, heads.count, &options, &checkoutOptions)
+                }
+            }
+        }
+        if result == GIT_ECONFLICT.rawValue {
+            // libgit2's own check found local changes ours missed; it has already removed the merge state.
+            throw GitKitError.uncommittedChanges(paths: touched.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        }
+        try check(result, "git_merge")
+    }
+
+    /// Every path that differs between `tree` and the merge result, conflicted paths included.
+    private func pathsChanged(from tree: ObjectID, to merged: Handle) throws -> Set<String> {
+        let base = try lookupTree(tree)
+        var options = try diffOptions(includeUntracked: false)
+        let diff = try makeHandle("git_diff_tree_to_index", owner: self, free: { git_diff_free($0) }) {
+            git_diff_tree_to_index(&$0, pointer, base.pointer, merged.pointer, &options)
+        }
+        var paths = Set(try conflictedPaths(in: merged))
+        for position in 0..<git_diff_num_deltas(diff.pointer) {
+            guard let delta = git_diff_get_delta(diff.pointer, position)?.pointee else { continue }
+            paths.insert(String(cString: delta.old_file.path))
+            paths.insert(String(cString: delta.new_file.path))
+        }
+        return paths
+    }
+
+    /// Throws `uncommittedChanges` naming the local changes (staged, unstaged, untracked, conflicted) at
+    /// `touched` paths — or inside or above them, when a file would replace a directory or vice versa.
+    func refuseOverwritingLocalChanges(at touched: Set<String>) throws {
+        guard !touched.isEmpty else { return }
+        var touchedDirectories = Set<Substring>()
+        for path in touched {
+            var components = path.split(separator: "/")
+            while components.count > 1 {
+                components.removeLast()
+                touchedDirectories.insert(Substring(components.joined(separator: "/")))
+            }
+        }
+        let clashing = try status(includeUntracked: true).map(\.path).filter { path in
+            if touched.contains(path) || touchedDirectories.contains(Substring(path)) { return true }
+            var components = path.split(separator: "/")
+            while components.count > 1 {
+                components.removeLast()
+                if touched.contains(components.joined(separator: "/")) { return true }
+            }
+            return false
+        }
+        if !clashing.isEmpty {
+            throw GitKitError.uncommittedChanges(paths: clashing)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import CGit2
+
+extension Repository {
+    /// What `git status` shows, path by path, sorted by path: staged changes (HEAD → index), unstaged
+    /// changes (index → work tree, `.added` = untracked) and conflicts. No rename detection.
+    public func status(includeUntracked: Bool = true) throws -> [StatusEntry] {
+        _ = try requireWorkDirectory()
+        var options = git_status_options()
+        try check(git_status_options_init(&options, UInt32(GIT_STATUS_OPTIONS_VERSION)), "git_status_options_init")
+        options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR
+        options.flags = GIT_STATUS_OPT_EXCLUDE_SUBMODULES.rawValue
+        if includeUntracked {
+            options.flags |= GIT_STATUS_OPT_INCLUDE_UNTRACKED.rawValue | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS.rawValue
+        }
+        let list = try makeHandle("git_status_list_new", owner: self, free: { git_status_list_free($0) }) {
+            git_status_list_new(&$0, pointer, &options)
+        }
+        var entries: [StatusEntry] = []
+        for position in 0..<git_status_list_entrycount(list.pointer) {
+            guard let entry = git_status_byindex(list.pointer, position)?.pointee else { continue }
+            let flags = entry.status.rawValue
+            func has(_ flag: git_status_t) -> Bool { flags & flag.rawValue != 0 }
+            var index: ChangeKind?
+            if has(GIT_STATUS_INDEX_NEW) { index = .added }
+            if has(GIT_STATUS_INDEX_MODIFIED) { index = .modified }
+            if has(GIT_STATUS_INDEX_DELETED) { index = .deleted }
+            if has(GIT_STATUS_INDEX_RENAMED) { index = .renamed }
+            if has(GIT_STATUS_INDEX_TYPECHANGE) { index = .typeChanged }
+            var workTree: ChangeKind?
+            if has(GIT_STATUS_WT_NEW) { workTree = .added }
+            if has(GIT_STATUS_WT_MODIFIED) { workTree = .modified }
+            if has(GIT_STATUS_WT_DELETED) { workTree = .deleted }
+            if has(GIT_STATUS_WT_RENAMED) { workTree = .renamed }
+            if has(GIT_STATUS_WT_TYPECHANGE) { workTree = .typeChanged }
+            let conflicted = has(GIT_STATUS_CONFLICTED)
+            guard index != nil || workTree != nil || conflicted else { continue }
+            let file = entry.index_to_workdir?.pointee.new_file ?? entry.head_to_index?.pointee.new_file
+            guard let path = file?.path.map({ String(cString: $0) }) else { continue }
+            entries.append(StatusEntry(path: path, index: index, workTree: workTree, isConflicted: conflicted))
+        }
+        return entries.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    }
+}

@@ -1,0 +1,83 @@
+import CGit2
+
+extension Repository {
+    /// Applies `updates` in order to `base` (nil: the empty tree), writes the changed trees and returns the
+    /// new root. Directories are created as needed and removed when they become empty.
+    public func updateTree(_ base: ObjectID?, _ updates: [TreeUpdate]) throws -> ObjectID {
+        let root = PendingTree(repository: self, base: try base.map(lookupTree))
+        for update in updates {
+            let components = try Self.components(of: update.path).map(String.init)
+            guard let name = components.last else { continue }
+            switch update {
+            case .upsert(_, let blob):
+                var directory = root
+                for component in components.dropLast() {
+                    guard let next = try directory.directory(component, create: true, path: update.path) else {
+                        throw GitKitError.pathConflict(path: update.path, reason: "'\(component)' cannot be created")
+                    }
+                    directory = next
+                }
+                try directory.setBlob(name, blob, path: update.path)
+            case .remove:
+                var directory: PendingTree? = root
+                for component in components.dropLast() {
+                    directory = try directory?.directory(component, create: false, path: update.path)
+                }
+                directory?.remove(name)
+            }
+        }
+        return try root.write() ?? emptyTree()
+    }
+
+    /// Every file (blob) of `tree` and its subtrees, in Git's order (bytewise by full path). Symbolic links
+    /// and submodules are left out.
+    public func files(in tree: ObjectID) throws -> [TreeFile] {
+        let handle = try lookupTree(tree)
+        final class Collector {
+            var files: [TreeFile] = []
+        }
+        let collector = Collector()
+        let result = withExtendedLifetime(collector) {
+            git_tree_walk(handle.pointer, GIT_TREEWALK_PRE, { root, entry, payload in
+                guard let root, let entry, let payload else { return -1 }
+                let mode = git_tree_entry_filemode(entry)
+                guard mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE else { return 0 }
+                let collector = Unmanaged<Collector>.fromOpaque(payload).takeUnretainedValue()
+                let path = String(cString: root) + String(cString: git_tree_entry_name(entry))
+                collector.files.append(
+                    TreeFile(
+                        path: path, blob: ObjectID(git_tree_entry_id(entry)),
+                        isExecutable: mode == GIT_FILEMODE_BLOB_EXECUTABLE))
+                return 0
+            }, Unmanaged.passUnretained(collector).toOpaque())
+        }
+        try check(result, "git_tree_walk")
+        return collector.files
+    }
+
+    /// The blob at `path` in `tree`; nil when there is none (or it is a directory).
+    public func blobID(at path: String, in tree: ObjectID) throws -> ObjectID? {
+        let handle = try lookupTree(tree)
+        var entry: OpaquePointer?
+        let result = git_tree_entry_bypath(&entry, handle.pointer, path)
+        if result == GIT_ENOTFOUND.rawValue { return nil }
+        try check(result, "git_tree_entry_bypath")
+        guard let entry else { return nil }
+        defer { git_tree_entry_free(entry) }
+        guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
+        return ObjectID(git_tree_entry_id(entry))
+    }
+
+    /// Splits a repository path, refusing anything Git would not store.
+    static func components(of path: String) throws -> [Substring] {
+        let components = path.split(separator: "/", omittingEmptySubsequences: false)
+        for component in components {
+            if component.isEmpty || component == "." || component == ".." || component.lowercased() == ".git"
+                || component.contains("\0")
+            {
+                throw GitKitError.invalidPath(path)
+            }
+        }
+        return components
+    }
+}

@@ -1,0 +1,148 @@
+import CLibXML2
+
+/// The result of parsing a statement's HTML with libxml2: the nodes of the fragment and the parser's
+/// complaints about its structure.
+struct ParsedHTML: Sendable {
+    /// The fragment's top-level nodes (the children of the implied `<body>`).
+    var nodes: [HTMLNode]
+    /// libxml2's messages for repairs it had to make (mismatched or stray tags, invalid characters…),
+    /// in order. Harmless complaints (a bare `&`, unknown tags) are left out.
+    var structuralErrors: [String]
+}
+
+/// Parses statement HTML with libxml2's HTML parser (the same parser for every input, so the
+/// equivalence check and the converters always agree on the tree).
+enum HTMLFragmentParser {
+    /// libxml2 wants one initialisation before threads use it; a static runs it once, thread-safely.
+    private static let initialised: Void = { xmlInitParser() }()
+
+    /// libxml2 error codes that report a spelling HTML tolerates, not a repaired structure.
+    private static let harmlessErrorCodes: Set<Int32> = [
+        Int32(XML_ERR_NAME_REQUIRED.rawValue),  // "&" not followed by a name: a literal ampersand
+        Int32(XML_ERR_ENTITYREF_SEMICOL_MISSING.rawValue),  // "&foo" without ";": literal text
+        Int32(XML_HTML_UNKNOWN_TAG.rawValue),  // reported by the converters by name instead
+    ]
+
+    /// The document-level wrapper: with `<body>` open, libxml2 keeps top-level text as it is instead
+    /// of wrapping it in an implied `<p>`.
+    private static let prefix = "<html><body>"
+    private static let suffix = "</body></html>"
+
+    static func parse(_ html: String) -> ParsedHTML {
+        _ = initialised
+        let collector = ErrorCollector()
+        let source = prefix + html + suffix
+        let options = Int32(
+            HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue
+                | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NODEFDTD.rawValue)
+        let context = Unmanaged.passRetained(collector)
+        defer { context.release() }
+        // The structured error handler is per thread in libxml2; set and restore it around this
+        // synchronous call so other users of libxml2 (Foundation) are not affected.
+        xmlSetStructuredErrorFunc(context.toOpaque()) { userData, error in
+            guard let userData, let error else { return }
+            let collector = Unmanaged<ErrorCollector>.fromOpaque(userData).takeUnretainedValue()
+            collector.record(code: Int32(error.pointee.code), message: error.pointee.message)
+        }
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
+        let length = Int32(clamping: source.utf8.count)
+        let document = source.withCString { pointer in
+            htmlReadMemory(pointer, length, nil, "UTF-8", options)
+        }
+        guard let document else {
+            return ParsedHTML(nodes: [.text(html)], structuralErrors: ["libxml2 could not parse the HTML"])
+        }
+        defer { xmlFreeDoc(document) }
+        var nodes: [HTMLNode] = []
+        if let body = findBody(in: xmlDocGetRootElement(document)) {
+            nodes = children(of: body)
+        }
+        let errors = collector.errors.filter { !harmlessErrorCodes.contains($0.code) }.map(\.message)
+        return ParsedHTML(nodes: nodes, structuralErrors: errors)
+    }
+
+    private static func findBody(in root: xmlNodePtr?) -> xmlNodePtr? {
+        var node = root?.pointee.children
+        while let current = node {
+            if current.pointee.type == XML_ELEMENT_NODE, name(of: current) == "body" { return current }
+            node = current.pointee.next
+        }
+        return nil
+    }
+
+    private static func children(of parent: xmlNodePtr) -> [HTMLNode] {
+        var result: [HTMLNode] = []
+        var node = parent.pointee.children
+        while let current = node {
+            if let converted = convert(current) { result.append(converted) }
+            node = current.pointee.next
+        }
+        return result
+    }
+
+    private static func convert(_ node: xmlNodePtr) -> HTMLNode? {
+        switch node.pointee.type {
+        case XML_ELEMENT_NODE:
+            return .element(HTMLElement(name: name(of: node), attributes: attributes(of: node),
+                                        children: children(of: node)))
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+            return .text(content(of: node))
+        case XML_COMMENT_NODE:
+            return .comment(content(of: node))
+        case XML_PI_NODE:
+            return .other(kind: "processing instruction", content: name(of: node) + " " + content(of: node))
+        case XML_ENTITY_REF_NODE:
+            return .other(kind: "entity reference", content: name(of: node))
+        default:
+            return nil
+        }
+    }
+
+    private static func attributes(of node: xmlNodePtr) -> [HTMLAttribute] {
+        var result: [HTMLAttribute] = []
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            var value = ""
+            var child = current.pointee.children
+            while let text = child {
+                value += content(of: text)
+                child = text.pointee.next
+            }
+            let name = current.pointee.name.map { String(cString: $0) } ?? ""
+            result.append(HTMLAttribute(name: name.lowercased(), value: value))
+            attribute = current.pointee.next
+        }
+        return result
+    }
+
+    private static func name(of node: xmlNodePtr) -> String {
+        node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+    }
+
+    private static func content(of node: xmlNodePtr) -> String {
+        node.pointee.content.map { String(cString: $0) } ?? ""
+    }
+}
+
+/// Collects libxml2's errors during one parse (used from one thread only, inside `parse`).
+private final class ErrorCollector {
+    struct Entry {
+        var code: Int32
+        var message: String
+    }
+
+    var errors: [Entry] = []
+
+    func record(code: Int32, message: UnsafeMutablePointer<CChar>?) {
+        let text = message.map { String(cString: $0) } ?? "error \(code)"
+        errors.append(Entry(code: code, message: text.trimmingTrailingNewlines()))
+    }
+}
+
+extension String {
+    func trimmingTrailingNewlines() -> String {
+        var result = self
+        while let last = result.last, last == "\n" || last == "\r" || last == "\r\n" { result.removeLast() }
+        return result
+    }
+}

@@ -1,0 +1,155 @@
+/// Lays ServiceNow's one-line statement HTML out one block element per line, with a blank line between
+/// top-level blocks, so that Git diffs and merges work paragraph by paragraph.
+///
+/// Only whitespace next to block-level tags changes (HTML does not render it); text, `<pre>` content,
+/// entity spellings and attributes are untouched. Children of lists, tables and other containers go on
+/// their own lines, indented two spaces per level. A layout is kept only when libxml2 finds it
+/// equivalent to the input; otherwise the input is returned as it is (with a final newline), so the
+/// layout can never change what a statement says.
+public enum HTMLLayout {
+    /// The laid-out HTML: idempotent, ends with exactly one "\n" (the empty statement gives "").
+    public static func layOut(_ html: String) -> String {
+        let laidOut = arrange(html, style: .lines)
+        guard !laidOut.isEmpty else { return "" }
+        if HTMLEquivalence.areEquivalent(html, laidOut) { return laidOut + "\n" }
+        return html.hasSuffix("\n") ? html : html + "\n"
+    }
+
+    /// The HTML on one line, the way ServiceNow's editor stores rich text: the whitespace `layOut`
+    /// manages is removed. Falls back to the input without trailing newlines when that would not be
+    /// equivalent.
+    public static func compact(_ html: String) -> String {
+        let compacted = arrange(html, style: .compact)
+        if HTMLEquivalence.areEquivalent(html, compacted) { return compacted }
+        return html.trimmingTrailingNewlines()
+    }
+
+    enum Style {
+        case lines
+        case compact
+    }
+
+    /// Where a break goes between two tokens: none, a line break (with indentation) or a blank line.
+    private enum Break {
+        case none
+        case line(indent: Int)
+        case blankLine
+    }
+
+    private static func arrange(_ html: String, style: Style) -> String {
+        let tokens = HTMLTagScanner.tokens(html)
+        var structure = LayoutStructure()
+        // Significant tokens, with the whitespace-only text that preceded each one outside <pre>.
+        var output: [UInt8] = []
+        output.reserveCapacity(html.utf8.count + html.utf8.count / 8)
+        var previous: HTMLTagScanner.Token?
+        var gap: ArraySlice<UInt8> = []
+
+        for token in tokens {
+            if token.isWhitespaceOnly && !structure.isPreformatted {
+                gap = token.bytes
+                continue
+            }
+            var bytes = token.bytes
+            if let previous {
+                let boundary = structure.breakBetween(previous, token)
+                switch boundary {
+                case .none:
+                    output += gap
+                case .line(let indent):
+                    trimTrailingSpace(&output)
+                    if style == .lines { output += [0x0A] + Array(repeating: 0x20, count: indent * 2) }
+                    trimLeadingSpace(&bytes, of: token)
+                case .blankLine:
+                    trimTrailingSpace(&output)
+                    if style == .lines { output += [0x0A, 0x0A] }
+                    trimLeadingSpace(&bytes, of: token)
+                }
+            } else {
+                trimLeadingSpace(&bytes, of: token)
+            }
+            output += bytes
+            structure.advance(past: token)
+            previous = token
+            gap = []
+        }
+        if !structure.isPreformatted { trimTrailingSpace(&output) }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func trimTrailingSpace(_ output: inout [UInt8]) {
+        while let last = output.last, HTMLTagScanner.isSpace(last) { output.removeLast() }
+    }
+
+    private static func trimLeadingSpace(_ bytes: inout ArraySlice<UInt8>, of token: HTMLTagScanner.Token) {
+        guard token.kind == .text else { return }
+        while let first = bytes.first, HTMLTagScanner.isSpace(first) { bytes.removeFirst() }
+    }
+
+    /// Tracks the open containers (for indentation) and `<pre>` nesting while the tokens go by.
+    private struct LayoutStructure {
+        private var open: [String] = []
+        private var preformattedDepth = 0
+
+        var isPreformatted: Bool { preformattedDepth > 0 }
+
+        /// Elements whose children go on their own indented lines.
+        private static func isNesting(_ name: String) -> Bool {
+            HTMLElementKind.container.contains(name) || name == "li" || name == "dd" || name == "dt"
+        }
+
+        func breakBetween(_ previous: HTMLTagScanner.Token, _ next: HTMLTagScanner.Token) -> Break {
+            if isPreformatted || next.kind == .rawText || previous.kind == .rawText { return .none }
+            let breaks: Bool
+            switch (previous.kind, next.kind) {
+            case (.endTag(let name), _) where HTMLElementKind.isBlock(name):
+                breaks = true
+            case (_, .startTag(let name)) where HTMLElementKind.isBlock(name):
+                breaks = true
+            case (.startTag(let name), _) where HTMLElementKind.container.contains(name):
+                breaks = true
+            case (_, .endTag(let name)) where HTMLElementKind.container.contains(name):
+                breaks = true
+            default:
+                breaks = false
+            }
+            guard breaks else { return .none }
+            var depth = open.count
+            if case .endTag(let name) = next.kind, Self.isNesting(name), let index = open.lastIndex(of: name) {
+                depth = index
+            }
+            if depth == 0, !isEnd(next) { return .blankLine }
+            return .line(indent: depth)
+        }
+
+        private func isEnd(_ token: HTMLTagScanner.Token) -> Bool {
+            if case .endTag = token.kind { return true }
+            return false
+        }
+
+        mutating func advance(past token: HTMLTagScanner.Token) {
+            switch token.kind {
+            case .startTag(let name):
+                if HTMLElementKind.preformatted.contains(name) { preformattedDepth += 1 }
+                guard Self.isNesting(name) else { return }
+                closeImplied(by: name)
+                open.append(name)
+            case .endTag(let name):
+                if HTMLElementKind.preformatted.contains(name), preformattedDepth > 0 { preformattedDepth -= 1 }
+                if let index = open.lastIndex(of: name) { open.removeSubrange(index...) }
+            default:
+                break
+            }
+        }
+
+        /// `<li>` closes an open `<li>`, `<tr>` an open `<tr>`, and so on, as HTML's implied end tags do.
+        private mutating func closeImplied(by name: String) {
+            let closes: [String: Set<String>] = [
+                "li": ["li"], "dd": ["dd", "dt"], "dt": ["dd", "dt"], "tr": ["tr"],
+                "tbody": ["tr", "tbody", "thead"], "tfoot": ["tr", "tbody", "thead"],
+            ]
+            guard let closed = closes[name] else { return }
+            while let last = open.last, closed.contains(last) { open.removeLast() }
+        }
+    }
+}

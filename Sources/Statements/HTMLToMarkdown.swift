@@ -1,0 +1,42 @@
+/// Converts statement HTML to GitHub Flavored Markdown, for the elements that have a faithful Markdown
+/// form: paragraphs, headings, emphasis, strong, strikethrough, links (with titles), images (with alt),
+/// ordered (with start) and unordered lists, nested lists, inline code, code blocks, block quotes,
+/// hard line breaks, rules and GFM tables with a header row.
+///
+/// Anything else (`<u>`, `<span>`, `style` or `class` attributes, comments, tables without a header
+/// row, malformed HTML…) throws a `ConversionLoss` naming it. The Markdown is written in one fixed
+/// style so that converting cmark-gfm's HTML for it gives the same Markdown again. The caller still
+/// checks the round trip (see `StatementRenderer`): this converter aims to be exact, the check proves it.
+public enum HTMLToMarkdown {
+    /// The Markdown for `html`, ending with one "\n" ("" for an empty statement).
+    public static func convert(_ html: String) throws(ConversionLoss) -> String {
+        try rejectDocument(html)
+        let parsed = HTMLFragmentParser.parse(html)
+        if let error = parsed.structuralErrors.first {
+            throw ConversionLoss(reason: "malformed HTML (\(error))")
+        }
+        let nodes = HTMLNormalizer.normalize(parsed.nodes)
+        var writer = MarkdownBlockWriter()
+        let lines = try writer.document(nodes)
+        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A whole document's `<html>`, `<head>` and `<body>` are merged away by the parser, with their
+    /// attributes: refuse them rather than lose them.
+    private static func rejectDocument(_ html: String) throws(ConversionLoss) {
+        for token in HTMLTagScanner.tokens(html) {
+            switch token.kind {
+            case .startTag(let name), .endTag(let name):
+                if name == "html" || name == "head" || name == "body" {
+                    throw ConversionLoss(reason: "is a whole HTML document (<\(name)>)")
+                }
+            case .markup:
+                if token.bytes.starts(with: Array("<!".utf8)), !token.bytes.starts(with: Array("<!--".utf8)) {
+                    throw ConversionLoss(reason: "has a document type declaration")
+                }
+            default:
+                continue
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import GitKit
+import Testing
+
+@Suite struct ObjectsAndTreesTests {
+    @Test func objectIDParsesOnlyFortyHexDigits() {
+        #expect(ObjectID(hex: "4B825DC642CB6EB9A060E54BF8D69288FBEE4904")?.hex == "4b825dc642cb6eb9a060e54bf8d69288fbee4904")
+        #expect(ObjectID(hex: "4b825dc") == nil)
+        #expect(ObjectID(hex: String(repeating: "g", count: 40)) == nil)
+        #expect(ObjectID(hex: String(repeating: "0", count: 41)) == nil)
+    }
+
+    @Test func blobsMatchGitHashObject() throws {
+        let test = try TestRepository()
+        let data = Data("<p>Hello</p>\n".utf8)
+        let hashed = try test.repository.hashBlob(data)
+        let expected = try GitCLI.run(["hash-object", "--stdin"], in: test.url, home: test.home, input: data)
+        #expect(hashed.hex == expected.trimmingCharacters(in: .newlines))
+        let written = try test.repository.writeBlob(data)
+        #expect(written == hashed)
+        #expect(try test.repository.blobData(written) == data)
+        #expect(try test.gitLine("cat-file", "-p", written.hex) == "<p>Hello</p>")
+        #expect(try test.repository.blobData(test.repository.writeBlob(Data())) == Data())
+    }
+
+    @Test func emptyTreeIsGitsEmptyTree() throws {
+        let test = try TestRepository()
+        #expect(try test.repository.emptyTree().hex == "4b825dc642cb6eb9a060e54bf8d69288fbee4904")
+        #expect(try test.repository.updateTree(nil, []).hex == "4b825dc642cb6eb9a060e54bf8d69288fbee4904")
+    }
+
+    @Test func updateTreeBuildsNestedTreesLikeGit() throws {
+        let test = try TestRepository()
+        let files = [
+            "statements/sys-a/AC-2.html": "ac2\n", "statements/sys-a/AC-1.html": "ac1\n",
+            "statements/sys-b/AU-3.html": "au3\n", "statements/sys-a.txt": "x\n", ".grcsync/manifest": "m\n",
+        ]
+        let tree = try test.tree(files)
+        let listing = try test.gitLine("ls-tree", "-r", "--name-only", tree.hex)
+        #expect(listing.split(separator: "\n").map(String.init) == [
+            ".grcsync/manifest", "statements/sys-a.txt", "statements/sys-a/AC-1.html",
+            "statements/sys-a/AC-2.html", "statements/sys-b/AU-3.html",
+        ])
+        // Same content through git itself gives the same tree id.
+        for (path, content) in files { try test.write(path, content) }
+        try test.git("add", "-A")
+        #expect(try test.gitLine("write-tree") == tree.hex)
+        let commit = try test.repository.createCommit(tree: tree, parents: [], message: "Pull", updatingReference: "HEAD")
+        #expect(try test.oid("HEAD") == commit)
+        #expect(try test.fsck() == "")
+    }
+
+    @Test func updateTreeReplacesRemovesAndPrunesEmptyDirectories() throws {
+        let test = try TestRepository()
+        let base = try test.tree(["a/b/c.txt": "c\n", "a/d.txt": "d\n", "e.txt": "e\n"])
+        let newBlob = try test.repository.writeBlob(Data("new\n".utf8))
+        let updated = try test.repository.updateTree(base, [
+            .remove(path: "a/b/c.txt"), .upsert(path: "e.txt", blob: newBlob), .upsert(path: "f/g/h.txt", blob: newBlob),
+            .remove(path: "does/not/exist"), .remove(path: "e.txt/not-a-dir"),
+        ])
+        let files = try test.repository.files(in: updated)
+        #expect(files.map(\.path) == ["a/d.txt", "e.txt", "f/g/h.txt"])
+        #expect(try test.repository.blobID(at: "e.txt", in: updated) == newBlob)
+        #expect(try test.repository.blobID(at: "a/b", in: updated) == nil)
+        #expect(try test.gitLine("ls-tree", "-d", "-r", "--name-only", updated.hex) == "a\nf\nf/g")
+        // Removing the last file leaves the empty tree.
+        let emptied = try test.repository.updateTree(
+            updated, [.remove(path: "a/d.txt"), .remove(path: "e.txt"), .remove(path: "f/g/h.txt")])
+        #expect(emptied == (try test.repository.emptyTree()))
+        // No change: same id.
+        #expect(try test.repository.updateTree(base, []) == base)
+        _ = try test.repository.createCommit(tree: updated, parents: [], message: "t", updatingReference: "refs/heads/t")
+        #expect(try test.fsck() == "")
+    }
+
+    @Test func updateTreeKeepsTheExecutableBit() throws {
+        let test = try TestRepository()
+        try test.write("run.sh", "echo hi\n")
+        try test.git("add", "run.sh")
+        try test.git("update-index", "--chmod=+x", "run.sh")
+        let base = ObjectID(hex: try test.gitLine("write-tree"))
+        let blob = try test.repository.writeBlob(Data("echo bye\n".utf8))
+        let updated = try test.repository.updateTree(base, [.upsert(path: "run.sh", blob: blob), .upsert(path: "n", blob: blob)])
+        #expect(try test.repository.files(in: updated) == [
+            TreeFile(path: "n", blob: blob, isExecutable: false), TreeFile(path: "run.sh", blob: blob, isExecutable: true),
+        ])
+    }
+
+    @Test func updateTreeRefusesBadPathsAndFileDirectoryClashes() throws {
+        let test = try TestRepository()
+        let blob = try test.repository.writeBlob(Data("x".utf8))
+        for path in ["", "/abs", "a//b", "a/./b", "../up", "a/.git/config", ".GIT", "trailing/"] {
+            #expect(throws: GitKitError.invalidPath(path)) {
+                try test.repository.updateTree(nil, [.upsert(path: path, blob: blob)])
+            }
+        }
+        let base = try test.tree(["a": "file\n", "d/x": "x\n"])
+        #expect(throws: GitKitError.self) { try test.repository.updateTree(base, [.upsert(path: "a/b", blob: blob)]) }
+        #expect(throws: GitKitError.self) { try test.repository.updateTree(base, [.upsert(path: "d", blob: blob)]) }
+        // In order: removing the file first makes room for the directory.
+        let moved = try test.repository.updateTree(base, [.remove(path: "a"), .upsert(path: "a/b", blob: blob)])
+        #expect(try test.repository.files(in: moved).map(\.path) == ["a/b", "d/x"])
+    }
+
+    @Test func filesAreInGitOrderWithBlobIDs() throws {
+        let test = try TestRepository()
+        let tree = try test.tree(["a-b": "1", "a/b": "2", "a.c": "3", "a0": "4", "Z": "5"])
+        let files = try test.repository.files(in: tree)
+        let git = try test.gitLine("ls-tree", "-r", tree.hex).split(separator: "\n").map { line in
+            let parts = line.split(separator: "\t", maxSplits: 1)
+            return (String(parts[1]), String(parts[0].split(separator: " ")[2]))
+        }
+        #expect(files.map(\.path) == git.map(\.0))
+        #expect(files.map(\.blob.hex) == git.map(\.1))
+        #expect(try test.repository.blobID(at: "a/b", in: tree) == files.first { $0.path == "a/b" }?.blob)
+        #expect(try test.repository.blobID(at: "missing", in: tree) == nil)
+    }
+}
