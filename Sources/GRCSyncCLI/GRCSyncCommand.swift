@@ -23,4 +23,9 @@ public struct GRCSyncCommand: AsyncParsableCommand {
         ])
 
     public init() {}
+
+    /// Parses the process's arguments and runs the chosen command (the executable's whole body).
+    public static func runFromCommandLine() async {
+        await main()
+    }
 }

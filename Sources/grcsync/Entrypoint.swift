@@ -1,4 +1,3 @@
-import ArgumentParser
 import GRCSyncCLI
 
-await GRCSyncCommand.main()
+await GRCSyncCommand.runFromCommandLine()

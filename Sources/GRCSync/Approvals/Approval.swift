@@ -1,4 +1,4 @@
-public import GitKit
+import GitKit
 
 /// An approval: an empty commit on the branch, by the approver's Git identity, whose
 /// `Grcsync-Approves: <blob> <path>` trailers name exactly the content approved. It travels with the

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The manifest: every statement file of the mirror and the record behind it, one JSON object per line,
 /// sorted by path so that Git merges it line by line.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import GitKit
 public import ServiceNow
 
@@ -37,9 +37,13 @@ public struct PullService {
         let oldManifest = try workspace.mirror.manifest(at: oldTip)
         let requestsBefore = client.statistics.requests
 
+        var listingProgress: (@Sendable (Int, Int?) -> Void)?
+        if let progress {
+            listingProgress = { @Sendable done, total in progress(.listing(done: done, total: total)) }
+        }
         let listing = try await client.list(
             table: configuration.table, query: configuration.query, fields: MirrorSnapshot.listingFields,
-            progress: progress.map { report in { done, total in report(.listing(done: done, total: total)) } })
+            progress: listingProgress)
         let plan = MirrorSnapshot.plan(listing: listing, manifest: oldManifest)
         let snapshot = MirrorSnapshot(configuration: configuration, repository: repository)
         progress?(.fetching(done: 0, total: plan.fetch.count))
@@ -48,7 +52,7 @@ public struct PullService {
             ? [] : try await client.fetch(table: configuration.table, sysIDs: plan.fetch, fields: snapshot.contentFields)
         progress?(.fetching(done: fetched.count, total: plan.fetch.count))
         // A record listed but gone by the time its content was fetched was deleted meanwhile.
-        let fetchedIDs = Set(fetched.compactMap(\.sysID))
+        let fetchedIDs = Set(fetched.compactMap { $0.sysID })
         let vanished = plan.fetch.filter { !fetchedIDs.contains($0) }.compactMap { oldManifest.entry(sysID: $0) }
 
         let baseTree = try oldTip.map { try repository.commit($0).tree }
@@ -64,9 +68,9 @@ public struct PullService {
                     (MirrorBranch.TrailerKey.instance, configuration.instance.absoluteString),
                     (MirrorBranch.TrailerKey.operation, "pull"),
                     (MirrorBranch.TrailerKey.job, job),
-                    (MirrorBranch.TrailerKey.added, "\(result.changes.count { $0.kind == .added })"),
-                    (MirrorBranch.TrailerKey.changed, "\(result.changes.count { $0.kind == .changed })"),
-                    (MirrorBranch.TrailerKey.removed, "\(result.changes.count { $0.kind == .removed })"),
+                    (MirrorBranch.TrailerKey.added, "\(Self.count(.added, in: result.changes))"),
+                    (MirrorBranch.TrailerKey.changed, "\(Self.count(.changed, in: result.changes))"),
+                    (MirrorBranch.TrailerKey.removed, "\(Self.count(.removed, in: result.changes))"),
                 ]))
         }
 
@@ -77,6 +81,10 @@ public struct PullService {
             changes: result.changes, keptAsHTML: result.keptAsHTML,
             mirrorCommit: result.tree == nil ? nil : newTip?.hex, mirrorRebuilt: rebuilt, merge: merge,
             requests: client.statistics.requests - requestsBefore, seconds: Date().timeIntervalSince(started))
+    }
+
+    static func count(_ kind: PullReport.Change.Kind, in changes: [PullReport.Change]) -> Int {
+        changes.count { $0.kind == kind }
     }
 
     static func summary(_ changes: [PullReport.Change], instance: URL) -> String {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The JSON record of each push job, kept in `.git/grcsync/jobs/<job>.json` (the commit trailers carry
 /// the same facts in summary, and travel with clones).

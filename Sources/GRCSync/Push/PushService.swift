@@ -119,13 +119,14 @@ public struct PushService {
                 let count = record.modCount ?? 0
                 if count > write.baseModCount + 1 {
                     items.append(.init(
-                        statement: statement, outcome: .race, serverAltered: altered,
+                        statement: statement, outcome: .race,
                         detail: "someone else wrote this record between our check and our write (mod count \(write.baseModCount) → \(count)); "
-                            + "ServiceNow holds our text, check the record's history"))
+                            + "ServiceNow holds our text, check the record's history", serverAltered: altered))
                 } else {
                     items.append(.init(
-                        statement: statement, outcome: .pushed, serverAltered: altered,
-                        detail: altered ? "ServiceNow altered the HTML on save (its sanitiser); your file now holds the stored version" : nil))
+                        statement: statement, outcome: .pushed,
+                        detail: altered ? "ServiceNow altered the HTML on save (its sanitiser); your file now holds the stored version" : nil,
+                        serverAltered: altered))
                 }
             }
         }

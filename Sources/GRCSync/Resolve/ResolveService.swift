@@ -6,7 +6,7 @@ import GitKit
 /// Resolving by hand in any editor and `git add` works just as well.
 public struct ResolveService {
     /// Whose version to keep.
-    public enum Side: String, Sendable, Codable {
+    public enum Side: String, Sendable, Codable, CaseIterable {
         case ours, theirs
     }
 

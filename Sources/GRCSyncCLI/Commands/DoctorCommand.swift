@@ -1,5 +1,6 @@
 import ArgumentParser
 import GRCSync
+import ServiceNow
 
 struct DoctorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,7 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 import GRCSync
-import Statements
+public import Statements
 
 struct InitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,5 @@
-import ArgumentParser
-import GRCSync
+public import ArgumentParser
+public import GRCSync
 
 struct ResolveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A plain-text table with aligned columns, for people (scripts use `--json`).
 struct Table {
     var headers: [String]
