@@ -1,1 +1,0 @@
-// Placeholder: replaced as the ServiceNowEmulator module is built.
