@@ -7,87 +7,87 @@ import Testing
 /// repository exactly as it was.
 @Suite(.serialized) struct FailureEndToEndTests {
     /// HEAD, the mirror, and `git status`, to compare before and after.
-    private func snapshot(_ scenario: Scenario) throws -> [String] {
+    private func snapshot(_ scenario: Scenario) async throws -> [String] {
         [
-            try scenario.git("rev-parse", "HEAD"),
-            (try? scenario.git("rev-parse", "--verify", "-q", "servicenow/main")) ?? "",
-            try scenario.git("status", "--porcelain"),
+            try await scenario.git("rev-parse", "HEAD"),
+            (try? await scenario.git("rev-parse", "--verify", "-q", "servicenow/main")) ?? "",
+            try await scenario.git("status", "--porcelain"),
         ]
     }
 
     @Test func badConfigNamesTheKeyAndLine() async throws {
         let scenario = try await Scenario()
         defer { Task { await scenario.stop() } }
-        try scenario.initAndPull()
+        try await scenario.initAndPull()
         try scenario.write("config.yaml", try scenario.read("config.yaml") + "pagesize: 10\n")
-        let before = try snapshot(scenario)
-        let result = try scenario.grcsync("pull")
+        let before = try await snapshot(scenario)
+        let result = try await scenario.grcsync("pull")
         #expect(result.status == 3, "\(result)")
         #expect(result.stderr.contains("config.yaml:"))
         #expect(result.stderr.contains("pagesize"))
         #expect(result.stderr.contains("page_size"))
-        #expect(try snapshot(scenario) == before)
+        #expect(try await snapshot(scenario) == before)
     }
 
     @Test func missingAndWrongCredentialsSayWhatToSet() async throws {
         let scenario = try await Scenario()
         defer { Task { await scenario.stop() } }
-        try scenario.initAndPull()
-        let before = try snapshot(scenario)
+        try await scenario.initAndPull()
+        let before = try await snapshot(scenario)
 
-        let missing = try scenario.grcsync("pull", environment: ["GRCSYNC_USERNAME": "", "GRCSYNC_PASSWORD": ""])
+        let missing = try await scenario.grcsync("pull", environment: ["GRCSYNC_USERNAME": "", "GRCSYNC_PASSWORD": ""])
         #expect(missing.status == 4, "\(missing)")
         #expect(missing.stderr.contains("GRCSYNC_PASSWORD"))
 
-        let wrong = try scenario.grcsync("pull", environment: ["GRCSYNC_PASSWORD": "not-the-password"])
+        let wrong = try await scenario.grcsync("pull", environment: ["GRCSYNC_PASSWORD": "not-the-password"])
         #expect(wrong.status == 4, "\(wrong)")
         #expect(wrong.stderr.contains("401") || wrong.stderr.lowercased().contains("credentials"))
         #expect(!wrong.stderr.contains("not-the-password"))
-        #expect(try snapshot(scenario) == before)
+        #expect(try await snapshot(scenario) == before)
     }
 
     @Test func unreachableAndAsleepInstancesAreNamed() async throws {
         let scenario = try await Scenario()
         defer { Task { await scenario.stop() } }
-        try scenario.initAndPull()
+        try await scenario.initAndPull()
         let config = try scenario.read("config.yaml")
         try scenario.write("config.yaml", config + "retries: 2\ntimeout_seconds: 5\n")
-        try scenario.git("commit", "-qam", "fewer retries")
-        let before = try snapshot(scenario)
+        try await scenario.git("commit", "-qam", "fewer retries")
+        let before = try await snapshot(scenario)
 
         scenario.emulator.faults.add(.status(503, trigger: .always))
-        let asleep = try scenario.grcsync("pull")
+        let asleep = try await scenario.grcsync("pull")
         #expect(asleep.status == 5, "\(asleep)")
         #expect(asleep.stderr.lowercased().contains("asleep") || asleep.stderr.lowercased().contains("hibernat"))
         scenario.emulator.faults.clear()
 
         try scenario.write("config.yaml", try scenario.read("config.yaml").replacingOccurrences(
             of: scenario.emulator.baseURL.absoluteString, with: "http://127.0.0.1:9"))
-        let unreachable = try scenario.grcsync("pull")
+        let unreachable = try await scenario.grcsync("pull")
         #expect(unreachable.status == 5, "\(unreachable)")
         #expect(unreachable.stderr.contains("127.0.0.1:9") || unreachable.stderr.lowercased().contains("reach") || unreachable.stderr.lowercased().contains("connect"))
-        try scenario.git("checkout", "config.yaml")
-        #expect(try snapshot(scenario) == before)
+        try await scenario.git("checkout", "config.yaml")
+        #expect(try await snapshot(scenario) == before)
     }
 
     @Test func notAWorkspaceAndUncommittedEditsInTheWayAreRefused() async throws {
         let scenario = try await Scenario()
         defer { Task { await scenario.stop() } }
-        let outside = try scenario.grcsync("status", in: scenario.folder.url)
+        let outside = try await scenario.grcsync("status", in: scenario.folder.url)
         #expect(outside.status == 3)
         #expect(outside.stderr.contains("grcsync init"))
 
-        try scenario.initAndPull()
-        let path = try #require(try scenario.statementFiles().first)
+        try await scenario.initAndPull()
+        let path = try #require(try await scenario.statementFiles().first)
         try scenario.write(path, try scenario.read(path) + "<p>my unsaved thought</p>\n")
         try scenario.colleagueEdits(path, html: "<p>Rewritten in ServiceNow.</p>")
-        let before = try scenario.git("rev-parse", "HEAD")
-        let result = try scenario.grcsync("pull")
+        let before = try await scenario.git("rev-parse", "HEAD")
+        let result = try await scenario.grcsync("pull")
         #expect(result.status == 3, "\(result)")
         #expect(result.stderr.contains(path))
         #expect(try scenario.read(path).contains("my unsaved thought"))
-        #expect(try scenario.git("rev-parse", "HEAD") == before)
+        #expect(try await scenario.git("rev-parse", "HEAD") == before)
         // The remote change is safe in the mirror, and the next pull after committing merges it.
-        #expect(try scenario.git("show", "servicenow/main:\(path)").contains("Rewritten in ServiceNow."))
+        #expect(try await scenario.git("show", "servicenow/main:\(path)").contains("Rewritten in ServiceNow."))
     }
 }

@@ -8,23 +8,23 @@ import Testing
     @Test func firstPullWritesOneFilePerRecordAndASecondPullWritesNothing() async throws {
         let scenario = try await Scenario()
         defer { Task { await scenario.stop() } }
-        try scenario.initAndPull()
+        try await scenario.initAndPull()
 
         let records = scenario.emulator.store.count(in: Scenario.table)
         #expect(records > 100)
-        #expect(try scenario.statementFiles().count == records)
+        #expect(try await scenario.statementFiles().count == records)
         #expect(try scenario.manifest().count == records)
-        #expect(try scenario.git("status", "--porcelain").isEmpty)
-        #expect(try scenario.gitResult("fsck", "--strict").status == 0)
-        let mirror = try scenario.git("rev-parse", "servicenow/main")
-        let head = try scenario.git("rev-parse", "HEAD")
+        #expect(try await scenario.git("status", "--porcelain").isEmpty)
+        #expect(try await scenario.gitResult("fsck", "--strict").status == 0)
+        let mirror = try await scenario.git("rev-parse", "servicenow/main")
+        let head = try await scenario.git("rev-parse", "HEAD")
 
-        let again = try scenario.expectSuccess(scenario.grcsync("pull"))
+        let again = try await scenario.expectSuccess(scenario.grcsync("pull"))
         #expect(again.stdout.contains("no changes"))
-        #expect(try scenario.git("rev-parse", "servicenow/main") == mirror)
-        #expect(try scenario.git("rev-parse", "HEAD") == head)
-        #expect(try scenario.git("status", "--porcelain").isEmpty)
-        let status = try scenario.expectSuccess(scenario.grcsync("status", "--json"))
+        #expect(try await scenario.git("rev-parse", "servicenow/main") == mirror)
+        #expect(try await scenario.git("rev-parse", "HEAD") == head)
+        #expect(try await scenario.git("status", "--porcelain").isEmpty)
+        let status = try await scenario.expectSuccess(scenario.grcsync("status", "--json"))
         #expect(status.stdout.contains("\"items\" : [\n\n  ]") || status.stdout.contains("\"items\" : []"))
     }
 
@@ -32,12 +32,12 @@ import Testing
         let scenario = try await Scenario(seed: .demo(baseline: .low, systems: 2))
         defer { Task { await scenario.stop() } }
         try FileManager.default.createDirectory(at: scenario.workspace, withIntermediateDirectories: true)
-        try scenario.expectSuccess(scenario.grcsync("init", ".", "--instance", scenario.emulator.baseURL.absoluteString))
+        try await scenario.expectSuccess(scenario.grcsync("init", ".", "--instance", scenario.emulator.baseURL.absoluteString))
         let config = try scenario.read("config.yaml")
         try scenario.write("config.yaml", config + "page_size: 100\n")
-        try scenario.git("commit", "-qam", "page size 100")
+        try await scenario.git("commit", "-qam", "page size 100")
         scenario.emulator.clearRequestLog()
-        try scenario.expectSuccess(scenario.grcsync("pull"))
+        try await scenario.expectSuccess(scenario.grcsync("pull"))
 
         let records = scenario.emulator.store.count(in: Scenario.table)
         let gets = scenario.requests("GET", pathContains: Scenario.table)
@@ -48,72 +48,72 @@ import Testing
         #expect(gets.count == listing.count + content.count)
         // A pull with nothing new lists again and fetches nothing.
         scenario.emulator.clearRequestLog()
-        try scenario.expectSuccess(scenario.grcsync("pull"))
+        try await scenario.expectSuccess(scenario.grcsync("pull"))
         #expect(scenario.requests("GET").filter { $0.query.contains("sys_idIN") }.isEmpty)
     }
 
     @Test func colleagueEditFastForwardsAndNonOverlappingLocalEditMergesCleanly() async throws {
         let scenario = try await Scenario()
         defer { Task { await scenario.stop() } }
-        try scenario.initAndPull()
-        let (path, _) = try multiParagraphStatement(scenario)
+        try await scenario.initAndPull()
+        let (path, _) = try await multiParagraphStatement(scenario)
 
         // A colleague edits in ServiceNow; we have no local commits: fast-forward.
         let first = try scenario.remoteHTML(of: path)
         try scenario.colleagueEdits(path, html: replacingLastParagraphText(first, with: "Reviewed quarterly by the ISSO."))
-        try scenario.expectSuccess(scenario.grcsync("pull"))
-        #expect(try scenario.git("rev-parse", "HEAD") == scenario.git("rev-parse", "servicenow/main"))
+        try await scenario.expectSuccess(scenario.grcsync("pull"))
+        #expect(try await scenario.git("rev-parse", "HEAD") == scenario.git("rev-parse", "servicenow/main"))
         #expect(try scenario.read(path).contains("Reviewed quarterly by the ISSO."))
 
         // We edit the first paragraph and commit; the colleague edits the last: a clean merge.
         let local = try scenario.read(path).replacingOccurrences(of: "<p><strong>Part a.</strong>", with: "<p><strong>Part a.</strong> LOCAL EDIT.")
         try scenario.write(path, local)
-        try scenario.git("commit", "-qam", "Edit part a")
+        try await scenario.git("commit", "-qam", "Edit part a")
         try scenario.colleagueEdits(path, html: replacingLastParagraphText(try scenario.remoteHTML(of: path), with: "Reviewed monthly."), as: "bob")
-        let pull = try scenario.expectSuccess(scenario.grcsync("pull"))
+        let pull = try await scenario.expectSuccess(scenario.grcsync("pull"))
         #expect(pull.stdout.contains("Merged servicenow/main"))
-        let parents = try scenario.git("rev-list", "--parents", "-n", "1", "HEAD").split(separator: " ")
+        let parents = try await scenario.git("rev-list", "--parents", "-n", "1", "HEAD").split(separator: " ")
         #expect(parents.count == 3)
         let merged = try scenario.read(path)
         #expect(merged.contains("LOCAL EDIT."))
         #expect(merged.contains("Reviewed monthly."))
-        #expect(try scenario.git("status", "--porcelain").isEmpty)
-        let status = try scenario.expectSuccess(scenario.grcsync("status"))
+        #expect(try await scenario.git("status", "--porcelain").isEmpty)
+        let status = try await scenario.expectSuccess(scenario.grcsync("status"))
         #expect(status.stdout.contains("modified"))
         #expect(status.stdout.contains(path))
-        #expect(try scenario.gitResult("fsck", "--strict").status == 0)
+        #expect(try await scenario.gitResult("fsck", "--strict").status == 0)
     }
 
     @Test func overlappingEditsConflictAndPlainGitFinishesTheMerge() async throws {
         let scenario = try await Scenario()
         defer { Task { await scenario.stop() } }
-        try scenario.initAndPull()
-        let (path, _) = try multiParagraphStatement(scenario)
+        try await scenario.initAndPull()
+        let (path, _) = try await multiParagraphStatement(scenario)
 
         try scenario.write(path, try scenario.read(path).replacingOccurrences(of: "<p><strong>Part a.</strong>", with: "<p><strong>Part a.</strong> OURS."))
-        try scenario.git("commit", "-qam", "Our edit of part a")
+        try await scenario.git("commit", "-qam", "Our edit of part a")
         let remote = try scenario.remoteHTML(of: path).replacingOccurrences(of: "<p><strong>Part a.</strong>", with: "<p><strong>Part a.</strong> THEIRS.")
         try scenario.colleagueEdits(path, html: remote)
 
-        let pull = try scenario.grcsync("pull")
+        let pull = try await scenario.grcsync("pull")
         #expect(pull.status == 2, "\(pull)")
         #expect(pull.stdout.contains(path))
         let conflicted = try scenario.read(path)
         #expect(conflicted.contains("<<<<<<< HEAD"))
         #expect(conflicted.contains(">>>>>>> ServiceNow"))
-        #expect(try scenario.git("status", "--porcelain").contains("UU \(path)"))
-        let status = try scenario.grcsync("status", "--json")
+        #expect(try await scenario.git("status", "--porcelain").contains("UU \(path)"))
+        let status = try await scenario.grcsync("status", "--json")
         #expect(status.stdout.contains("\"conflicted\""))
-        #expect(try scenario.grcsync("pull").status == 3)
+        #expect(try await scenario.grcsync("pull").status == 3)
 
         // Resolve with plain git: keep both sentences.
         let resolved = conflicted.split(separator: "\n", omittingEmptySubsequences: false).filter {
             !$0.hasPrefix("<<<<<<<") && !$0.hasPrefix("=======") && !$0.hasPrefix(">>>>>>>")
         }.joined(separator: "\n")
         try scenario.write(path, resolved)
-        try scenario.git("add", path)
-        try scenario.git("commit", "-q", "--no-edit")
-        let after = try scenario.expectSuccess(scenario.grcsync("status", "--json"))
+        try await scenario.git("add", path)
+        try await scenario.git("commit", "-q", "--no-edit")
+        let after = try await scenario.expectSuccess(scenario.grcsync("status", "--json"))
         #expect(after.stdout.contains("\"state\" : \"modified\""))
         #expect(after.stdout.contains(path))
         #expect(!after.stdout.contains("\"conflicted\""))
@@ -130,8 +130,8 @@ import Testing
                 fields: ["reference": reference, "name": "Hostile", "profile": profile["sys_id"] ?? "", "state": "draft",
                          "implementation_statement": "<p>x</p>"])
         }
-        try scenario.initAndPull()
-        let files = try scenario.git("ls-files").split(separator: "\n").map(String.init)
+        try await scenario.initAndPull()
+        let files = try await scenario.git("ls-files").split(separator: "\n").map(String.init)
         for file in files {
             #expect(file == "config.yaml" || file == ".grcsync/manifest.jsonl" || file.hasPrefix("statements/"), "\(file)")
             #expect(!file.split(separator: "/").contains(".."), "\(file)")
@@ -139,20 +139,20 @@ import Testing
         let hostile = files.filter { $0.hasPrefix("statements/.._.._outside/") || $0.hasPrefix("statements/__.._outside") || $0.contains("outside") }
         #expect(hostile.count == 6, "\(hostile)")
         #expect(Set(hostile.map { $0.lowercased() }).count == 6)
-        #expect(try scenario.gitResult("fsck", "--strict").status == 0)
+        #expect(try await scenario.gitResult("fsck", "--strict").status == 0)
 
         // Deleted in ServiceNow: gone from the mirror and the branch.
-        let victim = try #require(try scenario.statementFiles().first { !$0.contains("outside") })
+        let victim = try #require(try await scenario.statementFiles().first { !$0.contains("outside") })
         try store.delete(table: Scenario.table, sysID: try scenario.sysID(of: victim))
-        let pull = try scenario.expectSuccess(scenario.grcsync("pull"))
+        let pull = try await scenario.expectSuccess(scenario.grcsync("pull"))
         #expect(pull.stdout.contains("removed"))
         #expect(!FileManager.default.fileExists(atPath: scenario.workspace.appendingPathComponent(victim).path))
         #expect(try !scenario.manifest().contains { $0["path"] as? String == victim })
     }
 
     /// A statement whose file has at least two paragraphs, and its laid-out text.
-    private func multiParagraphStatement(_ scenario: Scenario) throws -> (String, String) {
-        for path in try scenario.statementFiles() {
+    private func multiParagraphStatement(_ scenario: Scenario) async throws -> (String, String) {
+        for path in try await scenario.statementFiles() {
             let text = try scenario.read(path)
             if text.components(separatedBy: "<p>").count >= 3, text.contains("<p><strong>Part a.</strong>") { return (path, text) }
         }

@@ -8,8 +8,23 @@ public struct ProcessResult: Sendable, CustomStringConvertible {
 
     public var description: String { "exit \(status)\n--- stdout\n\(stdout)--- stderr\n\(stderr)" }
 
-    /// Runs `executable` with `arguments` in `directory`, with exactly `environment`, and waits.
+    /// Runs `executable` with `arguments` in `directory`, with exactly `environment`, and waits — on a
+    /// Dispatch thread, never on one of Swift concurrency's few cooperative threads: an in-process
+    /// emulator answering the child needs those.
     public static func run(_ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String])
+        async throws -> ProcessResult
+    {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result {
+                    try runBlocking(executable, arguments, in: directory, environment: environment)
+                })
+            }
+        }
+    }
+
+    /// The blocking form, for code that is not in a task.
+    public static func runBlocking(_ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String])
         throws -> ProcessResult
     {
         let process = Process()

@@ -43,19 +43,19 @@ public final class Scenario: @unchecked Sendable {
     /// Runs `grcsync` in the workspace as `user` (basic auth, password = user name).
     @discardableResult
     public func grcsync(_ arguments: String..., as user: String = "admin", environment extra: [String: String] = [:], in directory: URL? = nil)
-        throws -> ProcessResult
+        async throws -> ProcessResult
     {
         var variables = ["GRCSYNC_USERNAME": user, "GRCSYNC_PASSWORD": user]
         variables.merge(extra) { _, new in new }
-        return try ProcessResult.run(
+        return try await ProcessResult.run(
             grcsyncBinary, arguments, in: directory ?? workspace, environment: environment.variables(variables))
     }
 
     /// `grcsync init` + `grcsync pull`, failing on any error.
-    public func initAndPull(format: String = "html") throws {
+    public func initAndPull(format: String = "html") async throws {
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
-        try expectSuccess(grcsync("init", ".", "--instance", emulator.baseURL.absoluteString, "--format", format))
-        try expectSuccess(grcsync("pull"))
+        try await expectSuccess(grcsync("init", ".", "--instance", emulator.baseURL.absoluteString, "--format", format))
+        try await expectSuccess(grcsync("pull"))
     }
 
     /// Throws with the whole output when a run failed.
@@ -67,16 +67,16 @@ public final class Scenario: @unchecked Sendable {
 
     /// The real `git` in the workspace; throws on failure.
     @discardableResult
-    public func git(_ arguments: String...) throws -> String {
-        let result = try ProcessResult.run(
+    public func git(_ arguments: String...) async throws -> String {
+        let result = try await ProcessResult.run(
             URL(fileURLWithPath: "/usr/bin/env"), ["git"] + arguments, in: workspace, environment: environment.variables())
         guard result.status == 0 else { throw TestFailure("git \(arguments.joined(separator: " ")) failed: \(result)") }
         return result.stdout
     }
 
     /// The real `git`, returning the whole result (for commands expected to fail).
-    public func gitResult(_ arguments: String...) throws -> ProcessResult {
-        try ProcessResult.run(URL(fileURLWithPath: "/usr/bin/env"), ["git"] + arguments, in: workspace, environment: environment.variables())
+    public func gitResult(_ arguments: String...) async throws -> ProcessResult {
+        try await ProcessResult.run(URL(fileURLWithPath: "/usr/bin/env"), ["git"] + arguments, in: workspace, environment: environment.variables())
     }
 
     /// A workspace file's text.
@@ -97,8 +97,8 @@ public final class Scenario: @unchecked Sendable {
     }
 
     /// The statement files of the work tree, sorted.
-    public func statementFiles() throws -> [String] {
-        try git("ls-files", "statements").split(separator: "\n").map(String.init).sorted()
+    public func statementFiles() async throws -> [String] {
+        try await git("ls-files", "statements").split(separator: "\n").map(String.init).sorted()
     }
 
     /// The sys_id of the record behind a statement file.

@@ -38,13 +38,13 @@ public final class TestEnvironment: Sendable {
 
     /// Runs the real `git` CLI in `directory`.
     @discardableResult
-    public func git(_ arguments: String..., in directory: URL) throws -> ProcessResult {
-        try ProcessResult.run(URL(fileURLWithPath: "/usr/bin/env"), ["git"] + arguments, in: directory, environment: variables())
+    public func git(_ arguments: String..., in directory: URL) async throws -> ProcessResult {
+        try await ProcessResult.run(URL(fileURLWithPath: "/usr/bin/env"), ["git"] + arguments, in: directory, environment: variables())
     }
 
     /// Runs the real `git` CLI and returns its standard output, failing the test's expectation on error.
-    public func gitOutput(_ arguments: String..., in directory: URL) throws -> String {
-        let result = try ProcessResult.run(
+    public func gitOutput(_ arguments: String..., in directory: URL) async throws -> String {
+        let result = try await ProcessResult.run(
             URL(fileURLWithPath: "/usr/bin/env"), ["git"] + arguments, in: directory, environment: variables())
         guard result.status == 0 else { throw TestFailure("git \(arguments.joined(separator: " ")) failed: \(result)") }
         return result.stdout

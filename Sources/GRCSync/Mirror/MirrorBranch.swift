@@ -62,9 +62,9 @@ public struct MirrorBranch {
 
     /// Commits a new mirror tree on top of `parent` and moves the ref (compare-and-swap: if another
     /// process moved it meanwhile, this fails rather than losing that commit).
-    public func record(tree: ObjectID, parent: ObjectID?, summary: String, body: String, trailers: Trailers)
-        throws -> ObjectID
-    {
+    public func record(
+        tree: ObjectID, parent: ObjectID?, summary: String, body: String, trailers: Trailers, previousTip: ObjectID?? = .none
+    ) throws -> ObjectID {
         let user = try repository.defaultSignature()
         let author = Signature(
             name: "ServiceNow", email: "servicenow@\(instance.host ?? "instance")", date: user.date,
@@ -73,7 +73,7 @@ public struct MirrorBranch {
         let commit = try repository.createCommit(
             tree: tree, parents: parent.map { [$0] } ?? [], message: message, author: author, committer: user)
         try repository.setReference(
-            Self.reference, to: commit, expectedCurrent: parent, logMessage: "grcsync: \(summary)")
+            Self.reference, to: commit, expectedCurrent: previousTip ?? parent, logMessage: "grcsync: \(summary)")
         return commit
     }
 }

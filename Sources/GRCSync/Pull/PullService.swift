@@ -55,14 +55,17 @@ public struct PullService {
         let fetchedIDs = Set(fetched.compactMap { $0.sysID })
         let vanished = plan.fetch.filter { !fetchedIDs.contains($0) }.compactMap { oldManifest.entry(sysID: $0) }
 
-        let baseTree = try oldTip.map { try repository.commit($0).tree }
+        // The first mirror commit grows from the branch's own first commit (config.yaml), so that the
+        // branch can fast-forward to it and to every later mirror commit while it has no work of its own.
+        let root = oldTip == nil ? try startingCommit(branch.commit) : nil
+        let baseTree = try (oldTip ?? root).map { try repository.commit($0).tree }
         let result = try snapshot.apply(
             fetched: fetched, removed: plan.removed + vanished, manifest: oldManifest, baseTree: baseTree)
         let job = UUID().uuidString.lowercased()
         var newTip = oldTip
         if let tree = result.tree {
             newTip = try workspace.mirror.record(
-                tree: tree, parent: oldTip, summary: Self.summary(result.changes, instance: configuration.instance),
+                tree: tree, parent: oldTip ?? root, summary: Self.summary(result.changes, instance: configuration.instance),
                 body: Self.body(result.changes),
                 trailers: Trailers([
                     (MirrorBranch.TrailerKey.instance, configuration.instance.absoluteString),
@@ -71,7 +74,8 @@ public struct PullService {
                     (MirrorBranch.TrailerKey.added, "\(Self.count(.added, in: result.changes))"),
                     (MirrorBranch.TrailerKey.changed, "\(Self.count(.changed, in: result.changes))"),
                     (MirrorBranch.TrailerKey.removed, "\(Self.count(.removed, in: result.changes))"),
-                ]))
+                ]),
+                previousTip: .some(oldTip))
         }
 
         progress?(.phase("merging"))
@@ -81,6 +85,13 @@ public struct PullService {
             changes: result.changes, keptAsHTML: result.keptAsHTML,
             mirrorCommit: result.tree == nil ? nil : newTip?.hex, mirrorRebuilt: rebuilt, merge: merge,
             requests: client.statistics.requests - requestsBefore, seconds: Date().timeIntervalSince(started))
+    }
+
+    /// The commit a first mirror commit starts from: the branch's commit when it holds no statements yet.
+    private func startingCommit(_ head: ObjectID?) throws -> ObjectID? {
+        guard let head else { return nil }
+        let files = try workspace.repository.files(in: try workspace.repository.commit(head).tree)
+        return files.contains { $0.path.hasPrefix(StatementPath.root + "/") || $0.path == Manifest.path } ? nil : head
     }
 
     static func count(_ kind: PullReport.Change.Kind, in changes: [PullReport.Change]) -> Int {
