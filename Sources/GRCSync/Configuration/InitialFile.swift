@@ -15,7 +15,7 @@ extension Configuration {
         }
         let tableLine = table.map { "table: \(yamlScalar($0))" } ?? "# table: \(defaultTable)"
         return """
-            # grcsync workspace settings. Every key is described in docs/configuration.md; lines that
+            # grcsync workspace settings; grcsync's docs/configuration.md describes every key. Lines that
             # start with # are comments, and a commented-out key shows its default or an example.
             #
             # No secrets in this file: it is committed to Git. Sign in with GRCSYNC_USERNAME and

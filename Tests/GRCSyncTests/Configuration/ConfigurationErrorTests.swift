@@ -141,7 +141,7 @@ struct ConfigurationErrorTests {
         #expect(indentation.line == 3)
         #expect(indentation.column == 9)
         #expect(indentation.description.hasPrefix("config.yaml:3:9: not valid YAML: mapping values are not allowed"))
-        #expect(indentation.description.contains("Quote a value that contains `: `"))
+        #expect(indentation.description.contains("a value that contains `: ` needs quotes"))
 
         let tab = try #require(configurationError(instance + "push:\n\tbranch: main\n"))
         #expect(tab.line == 3)
@@ -156,6 +156,10 @@ struct ConfigurationErrorTests {
 
         let twoDocuments = try #require(configurationError(instance + "---\ntable: x\n"))
         #expect(twoDocuments.line == 2)
-        #expect(twoDocuments.description.contains("not valid YAML"))
+        #expect(twoDocuments.description.contains("remove the `---` line"))
+
+        let missingColon = try #require(configurationError(instance + "approvals:\n  required 1\n  x: 2\n"))
+        #expect(missingColon.line == 4)
+        #expect(missingColon.description.contains("a key may be missing its `:`"))
     }
 }
