@@ -41,12 +41,14 @@ enum HTMLFragmentParser {
         defer { context.release() }
         // The structured error handler is per thread in libxml2; set and restore it around this
         // synchronous call so other users of libxml2 (Foundation) are not affected.
+        let previousHandler = __xmlStructuredError()?.pointee
+        let previousContext = __xmlStructuredErrorContext()?.pointee
         xmlSetStructuredErrorFunc(context.toOpaque()) { userData, error in
             guard let userData, let error else { return }
             let collector = Unmanaged<ErrorCollector>.fromOpaque(userData).takeUnretainedValue()
             collector.record(code: Int32(error.pointee.code), message: error.pointee.message)
         }
-        defer { xmlSetStructuredErrorFunc(nil, nil) }
+        defer { xmlSetStructuredErrorFunc(previousContext ?? nil, previousHandler ?? nil) }
         let length = Int32(clamping: source.utf8.count)
         let document = source.withCString { pointer in
             htmlReadMemory(pointer, length, nil, "UTF-8", options)

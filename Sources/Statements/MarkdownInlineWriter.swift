@@ -112,7 +112,10 @@ struct MarkdownInlineWriter {
             content += text
         }
         guard !content.isEmpty else { throw ConversionLoss(reason: "has an empty <code>") }
-        if place == .tableCell { content = content.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") }
+        if place == .tableCell {
+            // GFM reads "\|" in a cell as a pipe, even inside code.
+            content = content.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
+        }
         let fence = String(repeating: "`", count: MarkdownSupport.longestRun(of: "`", in: content) + 1)
         let padded = content.hasPrefix("`") || content.hasSuffix("`")
             || (content.hasPrefix(" ") && content.hasSuffix(" ") && content.contains { $0 != " " })

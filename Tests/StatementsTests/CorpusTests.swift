@@ -35,6 +35,11 @@ import Testing
         var tally = Tally()
         for statement in statements { tally.add(ServiceNowStyleHTML.html(statement)) }
         print("18F statements: \(tally)")
+        let htmls = statements.map(ServiceNowStyleHTML.html)
+        let elapsed = ContinuousClock().measure {
+            for html in htmls { _ = StatementRenderer.render(html: html, as: .markdown) }
+        }
+        print("render(.markdown) of the 317 statements took \(elapsed) (informational, not asserted)")
         #expect(tally.markdown + tally.keptAsHTML == statements.count)
     }
 

@@ -45,8 +45,10 @@ enum ServiceNowStyleHTML {
         }.joined()
     }
 
+    /// Control text is one item per line ("a. …", "1. …", "(a) …"): one paragraph per line.
     static func html(_ control: ControlText) -> String {
-        "<p><strong>" + escape(control.name) + "</strong></p>" + blocks(control.text, label: nil)
+        "<p><strong>" + escape(control.name) + "</strong></p>"
+            + control.text.split(separator: "\n").map { "<p>" + escape(String($0)) + "</p>" }.joined()
     }
 
     /// Paragraphs (lines joined, blank lines separate), bullets for `*` lines; the label in `<strong>`
