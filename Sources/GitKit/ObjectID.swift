@@ -13,13 +13,12 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
     }
 
     init(_ oid: git_oid) {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
         var oid = oid
         hex = withUnsafeBytes(of: &oid.id) { bytes in
             String(unsafeUninitializedCapacity: 40) { buffer in
                 for (index, byte) in bytes.prefix(20).enumerated() {
-                    buffer[2 * index] = digits[Int(byte >> 4)]
-                    buffer[2 * index + 1] = digits[Int(byte & 0x0f)]
+                    buffer[2 * index] = ObjectID.digit(byte >> 4)
+                    buffer[2 * index + 1] = ObjectID.digit(byte & 0x0f)
                 }
                 return 40
             }
@@ -33,15 +32,13 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
     /// The libgit2 form.
     var oid: git_oid {
         var oid = git_oid()
-        withUnsafeMutableBytes(of: &oid.id) { bytes in
-            let utf8 = Array(hex.utf8)
-            for index in 0..<20 {
-                let high = ObjectID.hexValue(utf8[2 * index]) ?? 0
-                let low = ObjectID.hexValue(utf8[2 * index + 1]) ?? 0
-                bytes[index] = high << 4 | low
-            }
-        }
+        // `hex` is validated 40 hex digits, so this cannot fail.
+        git_oid_fromstrn(&oid, hex, 40)
         return oid
+    }
+
+    private static func digit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 
     /// The hex form.

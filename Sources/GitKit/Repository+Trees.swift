@@ -1,4 +1,5 @@
 import CGit2
+import Foundation
 
 extension Repository {
     /// Applies `updates` in order to `base` (nil: the empty tree), writes the changed trees and returns the
@@ -35,6 +36,8 @@ extension Repository {
         let handle = try lookupTree(tree)
         final class Collector {
             var files: [TreeFile] = []
+            // The walk passes the same root for every entry of a directory: convert it once per directory.
+            var root = ""
         }
         let collector = Collector()
         let result = withExtendedLifetime(collector) {
@@ -43,7 +46,10 @@ extension Repository {
                 let mode = git_tree_entry_filemode(entry)
                 guard mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE else { return 0 }
                 let collector = Unmanaged<Collector>.fromOpaque(payload).takeUnretainedValue()
-                let path = String(cString: root) + String(cString: git_tree_entry_name(entry))
+                if collector.root.withCString({ strcmp($0, root) }) != 0 {
+                    collector.root = String(cString: root)
+                }
+                let path = collector.root + String(cString: git_tree_entry_name(entry))
                 collector.files.append(
                     TreeFile(
                         path: path, blob: ObjectID(git_tree_entry_id(entry)),

@@ -23,15 +23,17 @@ enum HTMLFragmentParser {
         Int32(XML_HTML_UNKNOWN_TAG.rawValue),  // reported by the converters by name instead
     ]
 
-    /// The document-level wrapper: with `<body>` open, libxml2 keeps top-level text as it is instead
-    /// of wrapping it in an implied `<p>`.
+    /// With `<body>` open, libxml2 keeps top-level text as it is instead of wrapping it in an implied
+    /// `<p>`. Nothing is appended: a closing tag would be swallowed by an unterminated tag at the end of
+    /// the input, and libxml2 closes open elements at the end anyway.
     private static let prefix = "<html><body>"
-    private static let suffix = "</body></html>"
 
     static func parse(_ html: String) -> ParsedHTML {
         _ = initialised
         let collector = ErrorCollector()
-        let source = prefix + html + suffix
+        // libxml2 stops reading at a NUL byte, which would hide everything after it from the
+        // comparison; HTML parsers read NUL as U+FFFD, and so does this one.
+        let source = prefix + (html.contains("\u{0}") ? html.replacingNUL() : html)
         let options = Int32(
             HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue
                 | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NODEFDTD.rawValue)
@@ -39,12 +41,14 @@ enum HTMLFragmentParser {
         defer { context.release() }
         // The structured error handler is per thread in libxml2; set and restore it around this
         // synchronous call so other users of libxml2 (Foundation) are not affected.
+        let previousHandler = __xmlStructuredError()?.pointee
+        let previousContext = __xmlStructuredErrorContext()?.pointee
         xmlSetStructuredErrorFunc(context.toOpaque()) { userData, error in
             guard let userData, let error else { return }
             let collector = Unmanaged<ErrorCollector>.fromOpaque(userData).takeUnretainedValue()
             collector.record(code: Int32(error.pointee.code), message: error.pointee.message)
         }
-        defer { xmlSetStructuredErrorFunc(nil, nil) }
+        defer { xmlSetStructuredErrorFunc(previousContext ?? nil, previousHandler ?? nil) }
         let length = Int32(clamping: source.utf8.count)
         let document = source.withCString { pointer in
             htmlReadMemory(pointer, length, nil, "UTF-8", options)
@@ -140,6 +144,10 @@ private final class ErrorCollector {
 }
 
 extension String {
+    func replacingNUL() -> String {
+        String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\u{0}" ? "\u{FFFD}" : $0 }))
+    }
+
     func trimmingTrailingNewlines() -> String {
         var result = self
         while let last = result.last, last == "\n" || last == "\r" || last == "\r\n" { result.removeLast() }

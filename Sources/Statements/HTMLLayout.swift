@@ -4,15 +4,23 @@
 /// Only whitespace next to block-level tags changes (HTML does not render it); text, `<pre>` content,
 /// entity spellings and attributes are untouched. Children of lists, tables and other containers go on
 /// their own lines, indented two spaces per level. A layout is kept only when libxml2 finds it
-/// equivalent to the input; otherwise the input is returned as it is (with a final newline), so the
-/// layout can never change what a statement says.
+/// equivalent to the input; otherwise the input is returned as it is (with a final newline when that
+/// too is equivalent), so the layout can never change what a statement says.
 public enum HTMLLayout {
-    /// The laid-out HTML: idempotent, ends with exactly one "\n" (the empty statement gives "").
+    /// The laid-out HTML: idempotent, ends with exactly one "\n" (the empty statement gives ""). The one
+    /// exception is garbage whose meaning a final line break would change (an unterminated tag or an
+    /// unclosed `<pre>` at the very end): it is returned without one.
     public static func layOut(_ html: String) -> String {
         let laidOut = arrange(html, style: .lines)
         guard !laidOut.isEmpty else { return "" }
-        if HTMLEquivalence.areEquivalent(html, laidOut) { return laidOut + "\n" }
-        return html.hasSuffix("\n") ? html : html + "\n"
+        // The final line break is whitespace like any other, except after an unterminated tag or an
+        // unclosed <pre> at the very end; the first candidate libxml2 finds equivalent wins.
+        let reference = HTMLEquivalence.canonicalForm(html)
+        let candidates = [laidOut + "\n", laidOut, html.hasSuffix("\n") ? html : html + "\n"]
+        for candidate in candidates where HTMLEquivalence.canonicalForm(candidate) == reference {
+            return candidate
+        }
+        return html
     }
 
     /// The HTML on one line, the way ServiceNow's editor stores rich text: the whitespace `layOut`

@@ -22,7 +22,8 @@ struct MarkdownBlockWriter {
                 throw Self.looseContentLoss(node, inside: container)
             }
             guard HTMLElementKind.isBlock(element.name) || element.name == "pre" else {
-                throw ConversionLoss(reason: "has text outside a paragraph (<\(element.name)> directly inside \(container))")
+                throw ConversionLoss(
+                    reason: "has text outside a paragraph (<\(element.name)> directly inside \(container))")
             }
             result.append(try block(element, after: previous))
             previous = element.name

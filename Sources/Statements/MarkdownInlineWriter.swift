@@ -25,10 +25,15 @@ struct MarkdownInlineWriter {
 
     private mutating func renderChildren(_ nodes: [HTMLNode]) throws(ConversionLoss) -> String {
         var output = ""
-        for node in nodes {
+        for (index, node) in nodes.enumerated() {
             switch node {
             case .text(let text):
-                output += escaper.escape(text, atLineStart: &atLineStart)
+                if MarkdownTextEscaper.containsEmailAddress(text) {
+                    throw ConversionLoss(reason: "has an e-mail address as plain text (Markdown would make it a link)")
+                }
+                let nextName = index + 1 < nodes.count ? nodes[index + 1].element?.name : nil
+                let followedBy: Unicode.Scalar? = nextName == "a" || nextName == "img" ? "[" : nil
+                output += escaper.escape(text, atLineStart: &atLineStart, followedBy: followedBy)
             case .element(let element):
                 output += try renderElement(element)
             case .comment:
@@ -107,7 +112,10 @@ struct MarkdownInlineWriter {
             content += text
         }
         guard !content.isEmpty else { throw ConversionLoss(reason: "has an empty <code>") }
-        if place == .tableCell { content = content.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") }
+        if place == .tableCell {
+            // GFM reads "\|" in a cell as a pipe, even inside code.
+            content = content.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
+        }
         let fence = String(repeating: "`", count: MarkdownSupport.longestRun(of: "`", in: content) + 1)
         let padded = content.hasPrefix("`") || content.hasSuffix("`")
             || (content.hasPrefix(" ") && content.hasSuffix(" ") && content.contains { $0 != " " })

@@ -22,7 +22,8 @@ enum MarkdownSupport {
 
     static func requireStableURL(_ url: String, what: String) throws(ConversionLoss) {
         if let bad = url.unicodeScalars.first(where: { !urlSafe.contains($0) }) {
-            let shown = bad.properties.isWhitespace || bad.value < 0x20 ? "U+\(String(bad.value, radix: 16, uppercase: true))" : String(bad)
+            let invisible = bad.properties.isWhitespace || bad.value < 0x20
+            let shown = invisible ? "U+\(String(bad.value, radix: 16, uppercase: true))" : String(bad)
             throw ConversionLoss(reason: "has a \(what) with “\(shown)”, which Markdown would percent-encode")
         }
     }
@@ -32,10 +33,14 @@ enum MarkdownSupport {
         let scalars = Array(href.unicodeScalars)
         guard let colon = scalars.firstIndex(of: ":"), colon >= 2, colon <= 32,
             isASCIILetter(scalars[0]),
-            scalars[1..<colon].allSatisfy({ isASCIILetter($0) || ("0"..."9").contains($0) || "+.-".unicodeScalars.contains($0) }),
+            scalars[1..<colon].allSatisfy(isSchemeCharacter),
             !scalars.contains(where: { $0 == "<" || $0 == ">" || $0 == "\\" || $0.value <= 0x20 })
         else { return nil }
         return "<" + href + ">"
+    }
+
+    private static func isSchemeCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        isASCIILetter(scalar) || ("0"..."9").contains(scalar) || "+.-".unicodeScalars.contains(scalar)
     }
 
     private static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {

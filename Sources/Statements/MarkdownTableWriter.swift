@@ -19,7 +19,8 @@ enum MarkdownTableWriter {
         var bodyRows: [HTMLElement] = []
         if let body = sections.first {
             guard body.name == "tbody", sections.count == 1 else {
-                throw ConversionLoss(reason: "has a table with <\(body.name)> (only <thead> and one <tbody> map to Markdown)")
+                throw ConversionLoss(
+                    reason: "has a table with <\(body.name)> (only <thead> and one <tbody> map to Markdown)")
             }
             bodyRows = try rows(of: body)
             guard !bodyRows.isEmpty else { throw ConversionLoss(reason: "has a table with an empty <tbody>") }
@@ -32,7 +33,8 @@ enum MarkdownTableWriter {
         for row in bodyRows {
             let rowCells = try cells(of: row, named: "td")
             guard rowCells.count == headerCells.count else {
-                throw ConversionLoss(reason: "has a table row with \(rowCells.count) cells under \(headerCells.count) headings")
+                throw ConversionLoss(
+                    reason: "has a table row with \(rowCells.count) cells under \(headerCells.count) headings")
             }
             for (cell, expected) in zip(rowCells, alignments) where try alignment(of: cell) != expected {
                 throw ConversionLoss(reason: "has a table column whose cells are aligned differently")

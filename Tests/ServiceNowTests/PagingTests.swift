@@ -38,6 +38,28 @@ struct PagingTests {
         #expect(reports.withLock { $0.sorted() } == [10, 20, 30, 40, 50, 60, 70, 80, 90, 95])
     }
 
+    @Test func tableChangingDuringListingIsListedAgain() async throws {
+        let table = FakeTable(count: 25)
+        let calls = Locked(0)
+        let client = Fake.client({ request in
+            let call = calls.withLock { count in
+                count += 1
+                return count
+            }
+            var (data, response) = try await table.transport(request)
+            // Pages 2 and 3 of the first pass see a record that was added meanwhile.
+            if call == 2 || call == 3 {
+                var headers = response.allHeaderFields as? [String: String] ?? [:]
+                headers["X-Total-Count"] = "26"
+                (data, response) = try Fake.response(request, status: 200, headers: headers, body: String(decoding: data, as: UTF8.self))
+            }
+            return (data, response)
+        }) { $0.pageSize = 10 }
+        let records = try await client.list(table: "sn_compliance_control", query: nil, fields: [])
+        #expect(records.count == 25)
+        #expect(calls.withLock { $0 } == 6)
+    }
+
     @Test func userOrderingIsKept() async throws {
         let table = FakeTable(count: 3)
         let client = Fake.client(table.transport)

@@ -15,7 +15,7 @@ extension Configuration {
         }
         let tableLine = table.map { "table: \(yamlScalar($0))" } ?? "# table: \(defaultTable)"
         return """
-            # grcsync workspace settings. Every key is described in docs/configuration.md; lines that
+            # grcsync workspace settings; grcsync's docs/configuration.md describes every key. Lines that
             # start with # are comments, and a commented-out key shows its default or an example.
             #
             # No secrets in this file: it is committed to Git. Sign in with GRCSYNC_USERNAME and
@@ -25,12 +25,12 @@ extension Configuration {
             # The ServiceNow instance.
             instance: \(yamlScalar(instanceText))
 
-            # How to sign in: basic (the default), or oauth with the client id of an OAuth application
-            # (its secret goes in GRCSYNC_CLIENT_SECRET). A user name may be kept here.
+            # How to sign in: method basic (the default), or oauth, which also needs `client_id` (the
+            # OAuth application's client id) with its secret in GRCSYNC_CLIENT_SECRET. A user name,
+            # which is not a secret, may be kept here.
             # auth:
             #   method: basic
             #   username: grc.sync
-            #   client_id: 3e57bb4c1a2b4c5d9e0f112233445566
 
             # The table that holds the statements, and which of its records to sync (an encoded query,
             # as in a list URL's sysparm_query; every record when unset).

@@ -52,7 +52,11 @@ struct YAMLSyntaxDiagnosis {
             return "YAML does not allow tabs for indentation: indent with spaces."
         }
         if problem.contains("mapping values are not allowed") {
-            return "Quote a value that contains `: ` (e.g. query: \"a: b\"), and check the indentation."
+            return "Check this line and the one above: a key may be missing its `:` or be indented differently "
+                + "from its neighbours, and a value that contains `: ` needs quotes (query: \"a: b\")."
+        }
+        if problem.contains("another document") {
+            return "config.yaml holds a single document: remove the `---` line."
         }
         if problem.contains("could not find expected ':'") || problem.contains("expected <block end>") {
             return "Check that every key ends with `:` and that keys of one section share the same indentation."
