@@ -1,0 +1,228 @@
+import Foundation
+import GRCSyncTestSupport
+import ServiceNowEmulator
+import Testing
+
+/// `grcsync push` against the emulator over loopback, checked with the real `git` and the emulator's
+/// request log.
+@Suite(.serialized) struct PushEndToEndTests {
+    /// Adds a sentence to the first paragraph of a statement file.
+    private func edit(_ scenario: Scenario, _ path: String, _ sentence: String) throws {
+        let text = try scenario.read(path)
+        guard let end = text.range(of: "</p>") else { throw TestFailure("\(path) has no paragraph") }
+        try scenario.write(path, text.replacingCharacters(in: end, with: " \(sentence)</p>"))
+    }
+
+    /// A workspace after init + pull, with extra config lines committed.
+    private func workspace(_ scenario: Scenario, config: String = "") async throws {
+        try await scenario.initAndPull()
+        if !config.isEmpty {
+            try scenario.write("config.yaml", try scenario.read("config.yaml") + config)
+            try await scenario.git("commit", "-qam", "Tune config for the test")
+        }
+    }
+
+    /// Successful PATCHes per sys_id.
+    private func writes(_ scenario: Scenario) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for request in scenario.requests("PATCH") where request.status == 200 {
+            counts[String(request.path.split(separator: "/").last ?? ""), default: 0] += 1
+        }
+        return counts
+    }
+
+    @Test func editCommitPushLeavesServiceNowTheMirrorAndTheBranchInSync() async throws {
+        let scenario = try await Scenario()
+        defer { Task { await scenario.stop() } }
+        try await workspace(scenario)
+        let path = try #require(try await scenario.statementFiles().first)
+        try edit(scenario, path, "Access is reviewed every quarter.")
+        try await scenario.git("commit", "-qam", "Quarterly reviews")
+
+        let push = try await scenario.expectSuccess(scenario.grcsync("push"))
+        #expect(push.stdout.contains("pushed"))
+        #expect(try scenario.remoteHTML(of: path).contains("Access is reviewed every quarter."))
+        #expect(try await scenario.git("status", "--porcelain").isEmpty)
+        let parents = try await scenario.git("rev-list", "--parents", "-n", "1", "HEAD").split(separator: " ").map {
+            $0.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let mirror = try await scenario.git("rev-parse", "servicenow/main").trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(parents.count == 3 && parents.contains(mirror))
+        #expect(try await scenario.git("log", "-1", "--format=%B", "HEAD").contains("Grcsync-Sync: push"))
+        let mirrored = try await scenario.git("show", "servicenow/main:\(path)")
+        #expect(mirrored.contains("Access is reviewed every quarter."))
+        let status = try await scenario.expectSuccess(scenario.grcsync("status"))
+        #expect(status.stdout.contains("Nothing to push"))
+        #expect(try await scenario.gitResult("fsck", "--strict").status == 0)
+        let log = try await scenario.expectSuccess(scenario.grcsync("log", "--json"))
+        #expect(log.stdout.contains("\"operation\" : \"push\""))
+        // Nothing left: a second push writes nothing.
+        scenario.emulator.clearRequestLog()
+        let again = try await scenario.expectSuccess(scenario.grcsync("push"))
+        #expect(again.stdout.contains("Nothing to push"))
+        #expect(scenario.requests("PATCH").isEmpty)
+    }
+
+    @Test func aStatementChangedInServiceNowIsAConflictTheOthersArePushed() async throws {
+        let scenario = try await Scenario()
+        defer { Task { await scenario.stop() } }
+        try await workspace(scenario)
+        let files = try await scenario.statementFiles()
+        let (x, y) = (files[0], files[1])
+        let colleague = try scenario.remoteHTML(of: x) + "<p>Added by a colleague in ServiceNow.</p>"
+        try scenario.colleagueEdits(x, html: colleague)
+        try edit(scenario, x, "Ours on X.")
+        try edit(scenario, y, "Ours on Y.")
+        try await scenario.git("commit", "-qam", "Edit X and Y")
+
+        let push = try await scenario.grcsync("push")
+        #expect(push.status == 1, "\(push)")
+        #expect(push.stdout.contains("conflict"))
+        #expect(push.stdout.contains("grcsync pull"))
+        #expect(try scenario.remoteHTML(of: y).contains("Ours on Y."))
+        #expect(try scenario.remoteHTML(of: x) == colleague)
+        #expect(try await scenario.git("show", "servicenow/main:\(x)").contains("Added by a colleague"))
+
+        // Pull merges the colleague's paragraph with ours; push again finishes the job.
+        try await scenario.expectSuccess(scenario.grcsync("pull"))
+        let merged = try scenario.read(x)
+        #expect(merged.contains("Ours on X.") && merged.contains("Added by a colleague"))
+        let second = try await scenario.expectSuccess(scenario.grcsync("push"))
+        #expect(second.stdout.contains("pushed"))
+        let remote = try scenario.remoteHTML(of: x)
+        #expect(remote.contains("Ours on X.") && remote.contains("Added by a colleague"))
+        #expect(try await scenario.git("status", "--porcelain").isEmpty)
+    }
+
+    @Test func faultsAreRetriedAndEveryStatementIsWrittenExactlyOnce() async throws {
+        let scenario = try await Scenario()
+        defer { Task { await scenario.stop() } }
+        try await workspace(scenario, config: "concurrency: 2\n")
+        let files = Array(try await scenario.statementFiles().prefix(6))
+        for file in files { try edit(scenario, file, "Fault-tolerant edit.") }
+        try await scenario.git("commit", "-qam", "Six edits")
+        let faults = scenario.emulator.faults
+        faults.add(.status(429, trigger: .next(3), retryAfter: 1, method: "PATCH"))
+        faults.add(.status(503, trigger: .next(2), method: "PATCH"))
+        faults.add(.dropConnection(trigger: .next(1), method: "GET"))
+        scenario.emulator.clearRequestLog()
+
+        let push = try await scenario.expectSuccess(scenario.grcsync("push"))
+        #expect(push.stdout.contains("6 pushed"), "\(push)")
+        let counts = writes(scenario)
+        #expect(counts.count == 6)
+        #expect(counts.values.allSatisfy { $0 == 1 })
+        #expect(scenario.requests("PATCH").contains { $0.status == 429 })
+        for file in files { #expect(try scenario.remoteHTML(of: file).contains("Fault-tolerant edit.")) }
+    }
+
+    @Test func aForbiddenRecordFailsAloneAndUnauthorizedStopsTheRest() async throws {
+        let scenario = try await Scenario()
+        defer { Task { await scenario.stop() } }
+        try await workspace(scenario, config: "concurrency: 1\n")
+        let files = Array(try await scenario.statementFiles().prefix(3))
+        for file in files { try edit(scenario, file, "Needs approval.") }
+        try await scenario.git("commit", "-qam", "Three edits")
+
+        scenario.emulator.faults.add(.forbidWrites(sysIDs: [try scenario.sysID(of: files[1])]))
+        let push = try await scenario.grcsync("push", "--json")
+        #expect(push.status == 1, "\(push)")
+        #expect(push.stdout.contains("\"outcome\" : \"failed\""))
+        #expect(push.stdout.contains("403") || push.stdout.lowercased().contains("acl") || push.stdout.contains("Operation Failed"))
+        #expect(!(try scenario.remoteHTML(of: files[1]).contains("Needs approval.")))
+        #expect(try scenario.remoteHTML(of: files[0]).contains("Needs approval."))
+        #expect(try scenario.remoteHTML(of: files[2]).contains("Needs approval."))
+        scenario.emulator.faults.clear()
+
+        // 401 on writes: nothing further is written, and the message says to check credentials.
+        try edit(scenario, files[0], "Second round.")
+        try edit(scenario, files[2], "Second round.")
+        try await scenario.git("commit", "-qam", "More edits")
+        scenario.emulator.faults.add(.status(401, trigger: .always, method: "PATCH"))
+        scenario.emulator.clearRequestLog()
+        let denied = try await scenario.grcsync("push")
+        #expect(denied.status == 1, "\(denied)")
+        #expect(denied.stdout.contains("GRCSYNC_PASSWORD") || denied.stdout.lowercased().contains("credentials"))
+        #expect(scenario.requests("PATCH").count == 1)
+        #expect(denied.stdout.contains("skipped"))
+    }
+
+    @Test func aConcurrentWriteBetweenCheckAndWriteIsReportedAsARace() async throws {
+        let scenario = try await Scenario()
+        defer { Task { await scenario.stop() } }
+        try await workspace(scenario, config: "concurrency: 1\n")
+        let files = Array(try await scenario.statementFiles().prefix(4))
+        for file in files { try edit(scenario, file, "Racing.") }
+        try await scenario.git("commit", "-qam", "Four edits")
+        for file in files {
+            scenario.emulator.faults.add(.concurrentEdit(afterWrites: 3, sysID: try scenario.sysID(of: file), fields: ["description": "touched"], as: "alice"))
+        }
+        let push = try await scenario.grcsync("push", "--json")
+        #expect(push.status == 1, "\(push)")
+        #expect(push.stdout.components(separatedBy: "\"outcome\" : \"race\"").count == 2)
+        #expect(push.stdout.components(separatedBy: "\"outcome\" : \"pushed\"").count == 4)
+    }
+
+    @Test func theSanitisersVersionEndsUpInTheMirrorAndTheWorkTree() async throws {
+        let scenario = try await Scenario()
+        defer { Task { await scenario.stop() } }
+        try await workspace(scenario)
+        let path = try #require(try await scenario.statementFiles().first)
+        try scenario.write(path, try scenario.read(path) + "\n<p>Safe text.<script>alert(1)</script></p>\n")
+        try await scenario.git("commit", "-qam", "Add a script by mistake")
+        let push = try await scenario.expectSuccess(scenario.grcsync("push"))
+        #expect(push.stdout.contains("altered"))
+        #expect(!(try scenario.remoteHTML(of: path).contains("<script")))
+        #expect(!(try scenario.read(path).contains("<script")))
+        #expect(try scenario.read(path).contains("Safe text."))
+        #expect(!(try await scenario.git("show", "servicenow/main:\(path)").contains("<script")))
+        #expect(try await scenario.git("status", "--porcelain").isEmpty)
+        let status = try await scenario.expectSuccess(scenario.grcsync("status"))
+        #expect(status.stdout.contains("Nothing to push"))
+    }
+
+    @Test func aPushKilledMidwayIsFinishedByTheNextWithoutWritingTwice() async throws {
+        let scenario = try await Scenario()
+        defer { Task { await scenario.stop() } }
+        try await workspace(scenario, config: "concurrency: 1\n")
+        let files = Array(try await scenario.statementFiles().prefix(4))
+        for file in files { try edit(scenario, file, "Interrupted.") }
+        try await scenario.git("commit", "-qam", "Four edits")
+        scenario.emulator.clearRequestLog()
+
+        let killed = try await scenario.grcsync("push", environment: ["GRCSYNC_TEST_EXIT_AFTER_WRITES": "2"])
+        #expect(killed.status == 137, "\(killed)")
+        #expect(writes(scenario).count == 2)
+        let finished = try await scenario.expectSuccess(scenario.grcsync("push"))
+        #expect(finished.stdout.contains("interrupted"))
+        let counts = writes(scenario)
+        #expect(counts.count == 4)
+        #expect(counts.values.allSatisfy { $0 == 1 })
+        #expect(try await scenario.git("status", "--porcelain").isEmpty)
+        #expect(try await scenario.expectSuccess(scenario.grcsync("status")).stdout.contains("Nothing to push"))
+        #expect(try await scenario.gitResult("fsck", "--strict").status == 0)
+    }
+
+    @Test func theCheckIsBatchedAndDryRunWritesNothing() async throws {
+        let scenario = try await Scenario(seed: .demo(baseline: .low, systems: 2))
+        defer { Task { await scenario.stop() } }
+        try await workspace(scenario)
+        let files = Array(try await scenario.statementFiles().prefix(150))
+        for file in files { try edit(scenario, file, "Batched.") }
+        try await scenario.git("commit", "-qam", "150 edits")
+        try scenario.write(files[0], try scenario.read(files[0]) + "<p>not committed</p>\n")
+
+        scenario.emulator.clearRequestLog()
+        let dry = try await scenario.expectSuccess(scenario.grcsync("push", "--dry-run"))
+        #expect(dry.stdout.contains("would-push"))
+        #expect(dry.stdout.contains("+<p>") || dry.stdout.contains("Batched."))
+        #expect(dry.stdout.contains("uncommitted"))
+        #expect(scenario.requests("PATCH").isEmpty)
+        #expect(scenario.requests("GET").filter { $0.query.contains("sys_idIN") }.count == 2)
+
+        scenario.emulator.clearRequestLog()
+        try await scenario.expectSuccess(scenario.grcsync("push", "--control", "AC-1"))
+        #expect(scenario.requests("PATCH").count >= 1)
+        #expect(scenario.requests("PATCH").count < 150)
+    }
+}
