@@ -99,7 +99,8 @@ public struct PushService {
         let snapshot = MirrorSnapshot(configuration: configuration, repository: repository)
         let results = await PushWriter(
             client: client, table: configuration.table, field: configuration.statementField, returning: snapshot.contentFields,
-            progress: progress, exitAfterWrites: environment["GRCSYNC_TEST_EXIT_AFTER_WRITES"].flatMap(Int.init)
+            progress: progress, exitAfterWrites: environment["GRCSYNC_TEST_EXIT_AFTER_WRITES"].flatMap(Int.init),
+            concurrency: configuration.concurrency
         ).write(journal.entries)
 
         var stored: [Record] = check.inSync.map(\.remote)

@@ -20,45 +20,56 @@ struct PushWriter {
     /// prove that an interrupted push recovers. Never set in normal use.
     let exitAfterWrites: Int?
 
+    /// How many writes are in flight at once (the client enforces the same bound for all requests).
+    let concurrency: Int
+
     func write(_ entries: [PushJournal.Entry]) async -> [String: Result] {
-        let stop = StopSignal()
         let total = entries.count
-        return await withTaskGroup(of: (String, Result).self) { group in
-            for entry in entries {
-                group.addTask {
-                    if await stop.isStopped { return (entry.path, .skipped) }
-                    do {
-                        let record = try await client.update(
-                            table: table, sysID: entry.sysID, fields: [field: entry.html], returning: returning)
-                        let done = await stop.countWrite()
-                        progress?(.writing(done: done, total: total))
-                        if let limit = exitAfterWrites, done >= limit { exit(137) }
-                        return (entry.path, .written(record))
-                    } catch let error as ServiceNowError {
-                        if error.kind == .authentication { await stop.stop() }
-                        return (entry.path, .failed(error))
-                    } catch {
-                        return (entry.path, .failed(ServiceNowError.unexpected(error, path: entry.path)))
+        var pending = entries.makeIterator()
+        var results: [String: Result] = [:]
+        var written = 0
+        var stopped = false
+        await withTaskGroup(of: (String, Result).self) { group in
+            // A sliding window: a new write starts only when one finishes, so that a 401 stops every
+            // write not yet started.
+            for _ in 0..<max(1, concurrency) {
+                guard let entry = pending.next() else { break }
+                group.addTask { await writeOne(entry) }
+            }
+            for await (path, result) in group {
+                results[path] = result
+                switch result {
+                case .written:
+                    written += 1
+                    progress?(.writing(done: written, total: total))
+                    if let limit = exitAfterWrites, written >= limit { exit(137) }
+                case .failed(let error) where error.kind == .authentication:
+                    stopped = true
+                default:
+                    break
+                }
+                if let entry = pending.next() {
+                    if stopped {
+                        results[entry.path] = .skipped
+                        while let rest = pending.next() { results[rest.path] = .skipped }
+                    } else {
+                        group.addTask { await writeOne(entry) }
                     }
                 }
             }
-            var results: [String: Result] = [:]
-            for await (path, result) in group { results[path] = result }
-            return results
         }
+        return results
     }
-}
 
-/// Shared between the writes of one push: whether to stop, and how many have been written.
-private actor StopSignal {
-    private(set) var isStopped = false
-    private var written = 0
-
-    func stop() { isStopped = true }
-
-    func countWrite() -> Int {
-        written += 1
-        return written
+    private func writeOne(_ entry: PushJournal.Entry) async -> (String, Result) {
+        do {
+            let record = try await client.update(table: table, sysID: entry.sysID, fields: [field: entry.html], returning: returning)
+            return (entry.path, .written(record))
+        } catch let error as ServiceNowError {
+            return (entry.path, .failed(error))
+        } catch {
+            return (entry.path, .failed(ServiceNowError.unexpected(error, path: entry.path)))
+        }
     }
 }
 
