@@ -1,5 +1,6 @@
 public import Foundation
 public import GitKit
+public import Statements
 
 /// The mirror of ServiceNow: `refs/remotes/servicenow/main`, one commit per pull or push that changed
 /// something, whose tree is exactly ServiceNow's content as grcsync last saw it plus the manifest.
@@ -21,6 +22,7 @@ public struct MirrorBranch {
         public static let added = "Grcsync-Added"
         public static let changed = "Grcsync-Changed"
         public static let removed = "Grcsync-Removed"
+        public static let format = "Grcsync-Format"
     }
 
     let repository: Repository
@@ -58,6 +60,17 @@ public struct MirrorBranch {
         let tree = try repository.commit(commit).tree
         guard let blob = try repository.blobID(at: Manifest.path, in: tree) else { return Manifest() }
         return try Manifest(jsonl: try repository.blobData(blob), origin: "commit \(commit.hex.prefix(10))")
+    }
+
+    /// Refuses to go on when config.yaml's `format` differs from the one the mirror was built with:
+    /// changing it would rewrite every statement file in one unreviewable step.
+    public func checkFormat(at tip: ObjectID?, configured: StatementFormat) throws {
+        guard let tip else { return }
+        let trailers = Trailers(message: try repository.commit(tip).message)
+        guard let recorded = trailers[TrailerKey.format].flatMap(StatementFormat.init(rawValue:)), recorded != configured else {
+            return
+        }
+        throw WorkspaceError.formatChanged(recorded: recorded.rawValue, configured: configured.rawValue)
     }
 
     /// Commits a new mirror tree on top of `parent` and moves the ref (compare-and-swap: if another

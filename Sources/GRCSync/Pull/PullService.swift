@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Statements
 public import ServiceNow
 
 /// `grcsync pull`: brings ServiceNow's statements into the mirror branch, then merges the mirror into
@@ -34,6 +35,7 @@ public struct PullService {
         _ = try await PushRecovery(workspace: workspace, client: client).run()
 
         let (oldTip, rebuilt) = try workspace.mirror.tip()
+        try workspace.mirror.checkFormat(at: oldTip, configured: configuration.format)
         let oldManifest = try workspace.mirror.manifest(at: oldTip)
         let requestsBefore = client.statistics.requests
 
@@ -70,6 +72,7 @@ public struct PullService {
                 trailers: Trailers([
                     (MirrorBranch.TrailerKey.instance, configuration.instance.absoluteString),
                     (MirrorBranch.TrailerKey.operation, "pull"),
+                    (MirrorBranch.TrailerKey.format, configuration.format.rawValue),
                     (MirrorBranch.TrailerKey.job, job),
                     (MirrorBranch.TrailerKey.added, "\(Self.count(.added, in: result.changes))"),
                     (MirrorBranch.TrailerKey.changed, "\(Self.count(.changed, in: result.changes))"),

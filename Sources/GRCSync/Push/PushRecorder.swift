@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Statements
 import ServiceNow
 
 /// Records a push in Git: a mirror commit whose tree is what ServiceNow returned, then the sync commit on
@@ -36,6 +37,7 @@ struct PushRecorder {
             trailers: Trailers([
                 (MirrorBranch.TrailerKey.instance, workspace.configuration.instance.absoluteString),
                 (MirrorBranch.TrailerKey.operation, operation),
+                (MirrorBranch.TrailerKey.format, workspace.configuration.format.rawValue),
                 (MirrorBranch.TrailerKey.job, job),
                 (MirrorBranch.TrailerKey.changed, "\(counts.changed)"),
                 ("Grcsync-Conflicts", "\(counts.conflicts)"),

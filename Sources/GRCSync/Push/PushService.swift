@@ -39,6 +39,7 @@ public struct PushService {
         let sync = try SyncBase(workspace: workspace)
         guard let tip = sync.mirrorTip, let head = sync.head else { throw PushError.nothingPulled }
         guard sync.base == tip else { throw PushError.notMerged }
+        try workspace.mirror.checkFormat(at: tip, configured: configuration.format)
         let manifest = try workspace.mirror.manifest(at: tip)
         let selection = try PushSelection(
             repository: repository, baseTree: try repository.commit(tip).tree, headTree: try repository.commit(head).tree,

@@ -9,6 +9,7 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
     case detachedHead
     case stagedChanges([String])
     case corruptMirror(String)
+    case formatChanged(recorded: String, configured: String)
 
     public var description: String {
         switch self {
@@ -40,6 +41,10 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
         case .stagedChanges(let paths):
             "These files are staged but not committed: \(paths.joined(separator: ", ")). "
                 + "Commit or unstage them first."
+        case .formatChanged(let recorded, let configured):
+            "config.yaml says format: \(configured), but this workspace's statements are stored as \(recorded). "
+                + "Changing the format would rewrite every statement file at once, which no one could review. Set "
+                + "format: \(recorded) again, or start a new workspace with 'grcsync init --format \(configured)' and pull."
         case .corruptMirror(let reason):
             "The mirror branch servicenow/main is not usable: \(reason)"
         }
