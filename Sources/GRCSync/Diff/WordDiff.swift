@@ -1,9 +1,9 @@
 /// A word-level diff for long paragraphs, in the form of `git diff --word-diff=plain`:
 /// `[-removed-]{+added+}` inline, printing only the lines that changed.
 ///
-/// libgit2 has no word diff, so this is written here: tokens are runs of non-space and runs of space;
-/// the common prefix and suffix are trimmed first (an edit touches a small part of a statement), and the
-/// middle is aligned by a longest-common-subsequence table.
+/// libgit2 has no word diff, so this is written here: tokens are runs of space, runs of other text, and
+/// HTML tags; the common prefix and suffix are trimmed first (an edit touches a small part of a
+/// statement), and the middle is aligned by a longest-common-subsequence table.
 public enum WordDiff {
     /// The changed lines of `new` with word markers; empty when the texts are equal.
     public static func render(old: String, new: String) -> String {
@@ -81,20 +81,26 @@ public enum WordDiff {
         return out
     }
 
+    /// Runs of space, runs of other text, and each HTML tag on its own, so that a word added before a
+    /// closing tag shows as just that word.
     static func tokens(_ text: String) -> [String] {
         var out: [String] = []
         var current = ""
         var inSpace: Bool?
+        func flush() {
+            if !current.isEmpty { out.append(current) }
+            current = ""
+            inSpace = nil
+        }
         for character in text {
+            if character == "<" { flush() }
             let space = character.isWhitespace
-            if inSpace != nil, space != inSpace {
-                out.append(current)
-                current = ""
-            }
+            if inSpace != nil, space != inSpace { flush() }
             current.append(character)
             inSpace = space
+            if character == ">" { flush() }
         }
-        if !current.isEmpty { out.append(current) }
+        flush()
         return out
     }
 }

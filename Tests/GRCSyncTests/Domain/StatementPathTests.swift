@@ -1,0 +1,36 @@
+import GRCSync
+import Testing
+
+struct StatementPathTests {
+    @Test(arguments: [
+        ("AC-2(1)", "AC-2(1)"), ("Payments Gateway", "Payments-Gateway"), ("../../etc/passwd", "_._.._etc_passwd"),
+        ("a/b\\c", "a_b_c"), ("", "unnamed"), (".hidden", "_hidden"), ("CON", "CON_"), ("x\u{0}y\u{7}", "x_y_"),
+        ("Zürich", "Z_rich"), ("trailing.", "trailing_"),
+    ])
+    func componentsAreSafe(_ input: String, _ expected: String) {
+        let component = StatementPath.component(input)
+        #expect(component == expected)
+        #expect(!component.contains("/"))
+        #expect(component != ".." && component != ".")
+    }
+
+    @Test func namesThatDifferOnlyByCaseGetDistinctFiles() {
+        var taken = Set<String>()
+        let first = StatementPath.make(system: "Sys", control: "AC-1", fileExtension: "html", taken: &taken)
+        let second = StatementPath.make(system: "sys", control: "ac-1", fileExtension: "html", taken: &taken)
+        let third = StatementPath.make(system: "SYS", control: "AC-1", fileExtension: "html", taken: &taken)
+        #expect(first == "statements/Sys/AC-1.html")
+        #expect(second == "statements/sys/ac-1~2.html")
+        #expect(third == "statements/SYS/AC-1~3.html")
+    }
+
+    @Test func longNamesAreCut() {
+        #expect(StatementPath.component(String(repeating: "a", count: 500)).count == 80)
+    }
+
+    @Test func extensionsAreReplacedOnlyInTheFileName() {
+        #expect(StatementPath.replacingExtension(of: "statements/a.b/AC-1.md", with: "html") == "statements/a.b/AC-1.html")
+        #expect(StatementPath.isStatement("statements/x/AC-1.md"))
+        #expect(!StatementPath.isStatement("config.yaml"))
+    }
+}
