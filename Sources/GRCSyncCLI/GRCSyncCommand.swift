@@ -1,4 +1,6 @@
 public import ArgumentParser
+import Foundation
+import Logging
 
 /// The `grcsync` command: keeps ServiceNow GRC implementation statements in a Git working tree.
 public struct GRCSyncCommand: AsyncParsableCommand {
@@ -15,6 +17,8 @@ public struct GRCSyncCommand: AsyncParsableCommand {
               cd my-ssp && export GRCSYNC_USERNAME=me GRCSYNC_PASSWORD=…
               grcsync doctor && grcsync pull
 
+            Set GRCSYNC_LOG=debug to see every request on standard error (never credentials).
+
             \(ExitStatus.helpText)
             """,
         subcommands: [
@@ -26,6 +30,18 @@ public struct GRCSyncCommand: AsyncParsableCommand {
 
     /// Parses the process's arguments and runs the chosen command (the executable's whole body).
     public static func runFromCommandLine() async {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = logLevel(ProcessInfo.processInfo.environment["GRCSYNC_LOG"])
+            return handler
+        }
         await main()
+    }
+
+    /// `GRCSYNC_LOG=trace|debug|info|notice|warning|error`: what goes to standard error besides results
+    /// and errors. Warnings by default; `debug` shows every request (method, path, status, time — never
+    /// credentials).
+    static func logLevel(_ value: String?) -> Logger.Level {
+        value.flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .warning
     }
 }
