@@ -56,6 +56,7 @@ import Testing
         #expect(try await scenario.gitResult("fsck", "--strict").status == 0)
         let log = try await scenario.expectSuccess(scenario.grcsync("log", "--json"))
         #expect(log.stdout.contains("\"operation\" : \"push\""))
+        #expect(log.stdout.contains("\"outcome\" : \"pushed\""), "the push's job record is shown")
         // Nothing left: a second push writes nothing.
         scenario.emulator.clearRequestLog()
         let again = try await scenario.expectSuccess(scenario.grcsync("push"))

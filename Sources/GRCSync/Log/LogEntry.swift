@@ -1,5 +1,5 @@
 /// One pull or push recorded in the mirror's history.
-public struct LogEntry: Sendable, Codable, Equatable {
+public struct LogEntry: Sendable, Codable {
     public var commit: String
     public var date: String
     /// Who ran grcsync (the mirror commit's committer).
@@ -10,4 +10,6 @@ public struct LogEntry: Sendable, Codable, Equatable {
     public var changed: Int
     public var removed: Int
     public var summary: String
+    /// For a push run from this clone: its job record (per-statement results, requests, timings).
+    public var push: PushReport?
 }

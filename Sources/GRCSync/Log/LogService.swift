@@ -23,7 +23,10 @@ public struct LogService {
                     added: Int(trailers[MirrorBranch.TrailerKey.added] ?? "") ?? 0,
                     changed: Int(trailers[MirrorBranch.TrailerKey.changed] ?? "") ?? 0,
                     removed: Int(trailers[MirrorBranch.TrailerKey.removed] ?? "") ?? 0,
-                    summary: commit.summary))
+                    summary: commit.summary,
+                    push: trailers[MirrorBranch.TrailerKey.job].flatMap { job in
+                        operation == "push" ? PushJobRecord.load(job: job, in: workspace.stateDirectory) : nil
+                    }))
         }
         return entries
     }

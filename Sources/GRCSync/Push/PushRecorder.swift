@@ -59,11 +59,13 @@ struct PushRecorder {
             if let blob = try repository.blobID(at: path, in: mirrorTree) { updates.append(.upsert(path: path, blob: blob)) }
         }
         let tree = try repository.updateTree(headTree, updates)
+        // Files with uncommitted edits keep them: never overwrite work the user has not committed.
+        let dirty = Set(try repository.status().map(\.path))
         let commit = try repository.createCommit(
             tree: tree, parents: [head, mirrorCommit], message: message, updatingReference: "refs/heads/\(branch)")
-        let changed = try repository.changes(from: headTree, to: tree).map(\.path)
+        let changed = try repository.changes(from: headTree, to: tree).map(\.path).filter { !dirty.contains($0) || $0 == Manifest.path }
         if !changed.isEmpty {
-            // These files are grcsync's (the manifest) or were committed and unmodified when the push started.
+            // These files are grcsync's (the manifest) or committed and unmodified: safe to bring up to date.
             try repository.checkout(tree: tree, paths: changed, force: true)
         }
         return (commit, changed.filter { $0 != Manifest.path })

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GRCSync
 
 struct LogCommand: AsyncParsableCommand {
@@ -29,9 +30,13 @@ struct LogCommand: AsyncParsableCommand {
                 Terminal.write("Nothing recorded yet: run 'grcsync pull'.\n")
                 return .success
             }
-            var table = Table("WHEN", "OPERATION", "WHO", "ADDED", "CHANGED", "REMOVED", "COMMIT")
+            var table = Table("WHEN", "OPERATION", "WHO", "ADDED", "CHANGED", "REMOVED", "COMMIT", "JOB")
             for entry in entries {
-                table.add(entry.date, entry.operation, entry.who, "\(entry.added)", "\(entry.changed)", "\(entry.removed)", String(entry.commit.prefix(10)))
+                var job = entry.job.map { String($0.prefix(8)) } ?? ""
+                if let push = entry.push {
+                    job += String(format: " (%d requests, %.1f s)", push.requests, push.seconds)
+                }
+                table.add(entry.date, entry.operation, entry.who, "\(entry.added)", "\(entry.changed)", "\(entry.removed)", String(entry.commit.prefix(10)), job)
             }
             Terminal.write(table.text)
             return .success
