@@ -51,7 +51,7 @@ enum StatementComposer {
             var fill: [String: String] = [
                 "system": system, "topic": topic.lowercased(), "family": family.lowercased(),
                 "mechanism": pick(mechanisms, &random), "role": pick(roles, &random),
-                "period": pick(periods, &random), "years": String(1 + random.next(below: 6)),
+                "period": pick(periods, &random), "years": String(2 + random.next(below: 5)),
                 "tool": pick(tools, &random), "evidence": pick(evidences, &random),
             ]
             let opener = capitalizedFirst(render(pick(openers, &random), fill))
