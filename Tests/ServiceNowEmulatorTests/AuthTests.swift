@@ -24,6 +24,7 @@ import Testing
             #expect(try await client.get("sys_user").status == 200)
             var anonymous = client
             anonymous.user = nil
+            anonymous.viaCurl = true
             let missing = try await anonymous.get("sys_user")
             #expect(missing.status == 401)
             #expect(missing.headers["www-authenticate"] == "Basic realm=\"Service-now\"")
@@ -47,6 +48,7 @@ import Testing
             #expect(server.requestLog().last?.user == "alice")
 
             server.expireAccessTokens()
+            bearer.viaCurl = true
             let expired = try await bearer.get("sys_user")
             #expect(expired.status == 401)
             #expect(expired.headers["www-authenticate"] == "Basic realm=\"Service-now\"")
@@ -54,6 +56,7 @@ import Testing
             let renewed = try await token(client, "grant_type=refresh_token&client_id=grcsync&client_secret=client-secret&refresh_token=\(refresh)")
             #expect(renewed.status == 200)
             bearer.bearer = try #require((renewed.json as? [String: Any])?["access_token"] as? String)
+            bearer.viaCurl = false
             #expect(try await bearer.get("sys_user").status == 200)
 
             let wrongPassword = try await token(client, "grant_type=password&client_id=grcsync&client_secret=client-secret&username=alice&password=no")
@@ -73,6 +76,7 @@ import Testing
             bearer.bearer = try #require((granted.json as? [String: Any])?["access_token"] as? String)
             #expect(try await bearer.get("sys_user").status == 200)
             try await Task.sleep(for: .milliseconds(600))
+            bearer.viaCurl = true
             #expect(try await bearer.get("sys_user").status == 401)
         }
     }

@@ -26,12 +26,15 @@ import Testing
         try process.run()
         defer {
             if process.isRunning { process.terminate() }
-            process.waitUntilExit()
         }
         // Read byte by byte up to the newline: the line must arrive without waiting for more output.
-        var line = Data()
-        while let byte = try output.fileHandleForReading.read(upToCount: 1), let first = byte.first, first != 10 {
-            line.append(first)
+        let reader = output.fileHandleForReading
+        let line = try await offThePool {
+            var line = Data()
+            while let byte = try reader.read(upToCount: 1), let first = byte.first, first != 10 {
+                line.append(first)
+            }
+            return line
         }
         let text = String(decoding: line, as: UTF8.self)
         #expect(text.hasPrefix("listening on http://127.0.0.1:"))
@@ -40,7 +43,10 @@ import Testing
         let answer = try await EmulatorClient(baseURL: url).get("sys_user")
         #expect(answer.status == 200)
         process.interrupt()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let status = try await offThePool {
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        #expect(status == 0)
     }
 }

@@ -135,6 +135,7 @@ import Testing
         try await withEmulator { server, client in
             var wrong = client
             wrong.password = "not-the-password"
+            wrong.viaCurl = true
             try await replay(exchanges, on: server, client: wrong, compareValues: true)
         }
     }

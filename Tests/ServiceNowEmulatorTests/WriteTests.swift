@@ -29,7 +29,7 @@ import Testing
             let same = try await alice.send("PUT", "\(Self.controls)/\(sysID)", json: ["implementation_statement": "<p>New</p>"])
             #expect(same.status == 200)
             #expect(same.record["sys_mod_count"] as? String == String(before + 1))
-            let missing = try await client.send("PATCH", "\(Self.controls)/0123456789abcdef0123456789abcdef", json: ["name": "x"])
+            let missing = try await alice.send("PATCH", "\(Self.controls)/0123456789abcdef0123456789abcdef", json: ["name": "x"])
             #expect(missing.status == 404)
         }
     }
