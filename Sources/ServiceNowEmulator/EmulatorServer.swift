@@ -40,7 +40,8 @@ public final class EmulatorServer: Sendable {
             core.store.observe { stateSaver.changed() }
         }
         var logger = Logger(label: "servicenow-emulator") { StreamLogHandler.standardError(label: $0) }
-        logger.logLevel = .error
+        // Shutdown reports cancellations as errors; only what stops the server is worth printing.
+        logger.logLevel = .critical
         let (bound, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
         let app = Application(
             responder: EmulatorResponder(core: core, stateSaver: stateSaver),

@@ -76,6 +76,24 @@ public final class EmulatorStore: Sendable {
         return record
     }
 
+    /// Appends records exactly as given, system fields included (fixtures, recorded data); a record
+    /// without a `sys_id` gets one, the other system fields default to `""`. Creates the table if needed.
+    public func importRecords(_ records: [[String: String]], into table: String) {
+        state.withLock { state in
+            if state.tables[table] == nil { state.tables[table] = TableData(name: table) }
+            var data = state.tables[table] ?? TableData(name: table)
+            state.tables[table] = nil
+            for var record in records {
+                if (record["sys_id"] ?? "").isEmpty { record["sys_id"] = state.generator.sysID() }
+                if let sysID = record["sys_id"], data.record(sysID) != nil { continue }
+                data.append(record)
+            }
+            state.tables[table] = data
+            state.revision += 1
+        }
+        notify()
+    }
+
     /// Updates the given fields as `user` and returns the whole record as stored.
     @discardableResult
     public func update(table: String, sysID: String, fields: [String: String], as user: String = "admin")

@@ -95,7 +95,12 @@ enum GRCSeed {
                     "implementation_statement": text,
                 ])
                 let edits = random.next(below: 4)
-                record["sys_mod_count"] = String(edits)
+                if edits > 0 {
+                    // Some controls were edited since they were created, days later.
+                    record["sys_mod_count"] = String(edits)
+                    record["sys_updated_on"] = ServiceNowTime.string(
+                        from: Date(timeIntervalSince1970: epoch + TimeInterval(clock + edits * 86_400)))
+                }
                 state.load(table: controlTable, record: record)
             }
         }

@@ -9,6 +9,8 @@ struct RecordRenderer {
 
     var table: String
     var fields: [String]
+    /// The table each field references (nil for scalars), looked up once per request, not per record.
+    var targets: [String?] = []
     var displayMode: DisplayMode
     var excludeReferenceLink: Bool
     /// `http://host:port`, used in reference links.
@@ -29,6 +31,7 @@ struct RecordRenderer {
         } else {
             fields = state.tables[table]?.columns ?? []
         }
+        targets = fields.map { state.referenceTarget(of: $0, table: table) }
     }
 
     func render(_ record: TableData.Record, state: StoreState, into json: inout JSONText) {
@@ -37,14 +40,16 @@ struct RecordRenderer {
             if index > 0 { json.raw(",") }
             json.string(field)
             json.raw(":")
-            renderValue(field, record, state: state, into: &json)
+            renderValue(field, target: targets[index], record, state: state, into: &json)
         }
         json.raw("}")
     }
 
-    private func renderValue(_ field: String, _ record: TableData.Record, state: StoreState, into json: inout JSONText) {
+    private func renderValue(
+        _ field: String, target: String?, _ record: TableData.Record, state: StoreState, into json: inout JSONText
+    ) {
         let raw = state.value(of: field, in: record, table: table)
-        if let target = state.referenceTarget(of: field, table: table) {
+        if let target {
             let link = raw.isEmpty ? "" : "\(origin)/api/now/table/\(target)/\(raw)"
             switch displayMode {
             case .raw:

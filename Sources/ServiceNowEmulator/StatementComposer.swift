@@ -51,7 +51,7 @@ enum StatementComposer {
             var fill: [String: String] = [
                 "system": system, "topic": topic.lowercased(), "family": family.lowercased(),
                 "mechanism": pick(mechanisms, &random), "role": pick(roles, &random),
-                "period": pick(periods, &random), "years": String(1 + random.next(below: 6)),
+                "period": pick(periods, &random), "years": String(2 + random.next(below: 5)),
                 "tool": pick(tools, &random), "evidence": pick(evidences, &random),
             ]
             let opener = capitalizedFirst(render(pick(openers, &random), fill))
@@ -71,11 +71,18 @@ enum StatementComposer {
         options[random.next(below: options.count)]
     }
 
+    /// Fills `{key}` placeholders in one pass (seeding 100k statements calls this a million times).
     private static func render(_ template: String, _ fill: [String: String]) -> String {
-        var text = template
-        for (key, value) in fill {
-            text = text.replacingOccurrences(of: "{\(key)}", with: HTMLText.escape(value))
+        var text = ""
+        text.reserveCapacity(template.utf8.count + 64)
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            text += rest[..<open]
+            let key = String(rest[rest.index(after: open)..<close])
+            text += fill[key].map(HTMLText.escape) ?? "{\(key)}"
+            rest = rest[rest.index(after: close)...]
         }
+        text += rest
         return text
     }
 
