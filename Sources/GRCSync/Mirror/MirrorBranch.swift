@@ -36,7 +36,7 @@ public struct MirrorBranch {
     /// The mirror tip. When the ref is missing (a fresh clone of a workspace), it is rebuilt from the
     /// newest mirror commit of this instance in HEAD's history, and `rebuilt` says so.
     public func tip() throws -> (commit: ObjectID?, rebuilt: Bool) {
-        if let tip = try repository.reference(Self.reference) { return (tip, false) }
+        if let tip = try repository.reference(Self.reference) { return (try catchUp(tip), false) }
         guard case .branch(_, let target?) = try repository.head() else { return (nil, false) }
         for commit in try repository.commits(from: target) where isMirrorCommit(commit) {
             try repository.setReference(
@@ -45,6 +45,19 @@ public struct MirrorBranch {
             return (commit.id, true)
         }
         return (nil, false)
+    }
+
+    /// A clone that `git pull`ed a colleague's sync commit holds a newer mirror commit in HEAD's history
+    /// than its own ref: move the ref forward to it (never backward, never sideways).
+    private func catchUp(_ tip: ObjectID) throws -> ObjectID {
+        guard case .branch(_, let head?) = try repository.head(), try !repository.isAncestor(head, of: tip) else { return tip }
+        for commit in try repository.commits(from: head, hiding: [tip]) where isMirrorCommit(commit) {
+            guard try repository.isAncestor(tip, of: commit.id) else { continue }
+            try repository.setReference(
+                Self.reference, to: commit.id, expectedCurrent: tip, logMessage: "grcsync: mirror found in history")
+            return commit.id
+        }
+        return tip
     }
 
     /// Whether a commit is a mirror commit of this workspace's instance.

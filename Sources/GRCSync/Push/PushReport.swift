@@ -28,7 +28,7 @@ public struct PushReport: Sendable, Codable {
         public var serverAltered: Bool
         /// `--dry-run`: the change against ServiceNow's version.
         public var diff: String?
-        /// The approvals that authorised it (commit ids), when approvals are required.
+        /// The approvals that authorised it (`<commit> Name <email>`), when approvals are required.
         public var approvals: [String]
 
         public init(statement: StatementRef, outcome: Outcome, detail: String? = nil, serverAltered: Bool = false,
@@ -44,6 +44,17 @@ public struct PushReport: Sendable, Codable {
         enum CodingKeys: String, CodingKey {
             case statement, outcome, detail, diff, approvals
             case serverAltered = "server_altered"
+        }
+
+        /// Reads job records of any grcsync version: keys added later may be absent.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            statement = try container.decode(StatementRef.self, forKey: .statement)
+            outcome = try container.decode(Outcome.self, forKey: .outcome)
+            detail = try container.decodeIfPresent(String.self, forKey: .detail)
+            serverAltered = try container.decodeIfPresent(Bool.self, forKey: .serverAltered) ?? false
+            diff = try container.decodeIfPresent(String.self, forKey: .diff)
+            approvals = try container.decodeIfPresent([String].self, forKey: .approvals) ?? []
         }
     }
 
