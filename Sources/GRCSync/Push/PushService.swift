@@ -156,12 +156,14 @@ public struct PushService {
                 counts: (pushed, report.items.count { $0.outcome == .conflict }))
         }
         if mirror != tip {
+            // The sync commit names the approvals of what ServiceNow now holds, not of what it refused.
+            let held = report.items.filter { [.pushed, .race, .alreadyInSync].contains($0.outcome) }
             let lines = report.items.filter { $0.outcome != .conflict }.map { "\($0.outcome.rawValue): \($0.statement.path) (\($0.statement.control))" }
             let (commit, rewritten) = try recorder.syncCommit(
                 head: head, branch: branch, mirrorCommit: mirror,
                 paths: syncPaths + selection.renames.map(\.to),
                 message: Self.syncMessage(host: host, branch: branch, job: report.job, lines: lines,
-                                          approvals: report.items.filter { [.pushed, .race, .alreadyInSync].contains($0.outcome) }.flatMap(\.approvals)))
+                                          approvals: held.flatMap(\.approvals)))
             report.syncCommit = commit.hex
             for index in report.items.indices where rewritten.contains(report.items[index].statement.path) {
                 report.items[index].serverAltered = true
