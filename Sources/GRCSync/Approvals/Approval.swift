@@ -8,9 +8,13 @@ public struct Approval: Sendable, Equatable, Codable {
     /// The trailer key.
     public static let trailer = "Grcsync-Approves"
 
+    /// The approval commit's id.
     public var commit: String
+    /// The approver: the commit's author (self-asserted unless the commit is signed).
     public var approverName: String
+    /// The approver's e-mail address, as in `git config user.email`.
     public var approverEmail: String
+    /// When the approval was made (ISO 8601).
     public var date: String
     /// Approved content: path → blob id.
     public var statements: [String: String]
@@ -19,7 +23,14 @@ public struct Approval: Sendable, Equatable, Codable {
 
     /// What is known of the commit's signature.
     public enum SignatureState: String, Sendable, Codable {
-        case unsigned, valid, invalid, notChecked = "not-checked"
+        /// The commit carries no signature.
+        case unsigned
+        /// Signed by a key that `allowed_signers` lists for the approver's e-mail address.
+        case valid
+        /// Signed, but not by a key listed for the approver (or the signature does not match the commit).
+        case invalid
+        /// Not verified: `approvals.require_signed` is off.
+        case notChecked = "not-checked"
     }
 
     /// Reads an approval commit; nil for other commits.
@@ -29,8 +40,8 @@ public struct Approval: Sendable, Equatable, Codable {
         var statements: [String: String] = [:]
         for value in values {
             let parts = value.split(separator: " ", maxSplits: 1)
-            guard parts.count == 2, parts[0].count == 40 else { continue }
-            statements[String(parts[1])] = String(parts[0])
+            guard parts.count == 2, let blob = ObjectID(hex: String(parts[0])) else { continue }
+            statements[String(parts[1])] = blob.hex
         }
         self.commit = commit.id.hex
         approverName = commit.author.name

@@ -6,12 +6,24 @@ import GitKit
 public struct ApproveService {
     /// What was approved.
     public struct Report: Sendable, Codable {
+        /// The approval commit.
         public var commit: String
+        /// `Name <email>` of the approver (the Git identity of the clone).
         public var approver: String
+        /// Whether the approval commit is signed.
         public var signed: Bool
+        /// The statements approved, as they are in HEAD.
         public var statements: [StatementRef]
         /// Files with uncommitted edits: the approval covers their committed content only.
         public var uncommitted: [String]
+        /// Statements the approver is an author of: push does not count this approval for them unless
+        /// `approvals.allow_self_approval` is true.
+        public var ownChanges: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case commit, approver, signed, statements, uncommitted
+            case ownChanges = "own_changes"
+        }
     }
 
     /// Nothing to approve.
@@ -23,8 +35,10 @@ public struct ApproveService {
 
     let workspace: Workspace
 
+    /// An approve service for the workspace.
     public init(workspace: Workspace) { self.workspace = workspace }
 
+    /// Approves the statements at `paths` (all that push would send when empty) as they are in HEAD.
     public func run(paths: [String], message: String?, sign: Bool) throws -> Report {
         let repository = workspace.repository
         let lock = try workspace.lock("approve")
@@ -46,16 +60,17 @@ public struct ApproveService {
                 throw SSHSignature.Failure(description: "Signed approvals need an SSH key: run 'git config user.signingkey ~/.ssh/id_ed25519.pub' "
                     + "(and 'git config gpg.format ssh').")
             }
-            let keyFile = (key as NSString).expandingTildeInPath
             commit = try repository.createSignedCommit(
                 tree: tree, parents: [head], message: text, updatingReference: "refs/heads/\(branch.name)",
-                sign: { try SSHSignature.sign($0, keyFile: keyFile) })
+                sign: { try SSHSignature.sign($0, key: key) })
         } else {
             commit = try repository.createCommit(tree: tree, parents: [head], message: text, updatingReference: "refs/heads/\(branch.name)")
         }
         let dirty = Set(try repository.status().map(\.path))
+        let paths = review.candidates.map(\.path)
         return Report(
             commit: commit.hex, approver: "\(approver.name) <\(approver.email)>", signed: shouldSign,
-            statements: review.candidates.map(\.statement), uncommitted: review.candidates.map(\.path).filter { dirty.contains($0) })
+            statements: review.candidates.map(\.statement), uncommitted: paths.filter { dirty.contains($0) },
+            ownChanges: paths.filter { review.history.authors[$0]?.contains(approver.email.lowercased()) == true })
     }
 }

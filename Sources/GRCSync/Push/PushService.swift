@@ -157,12 +157,14 @@ public struct PushService {
                 counts: (pushed, report.items.count { $0.outcome == .conflict }))
         }
         if mirror != tip {
+            // The sync commit names the approvals of what ServiceNow now holds, not of what it refused.
+            let held = report.items.filter { [.pushed, .race, .alreadyInSync].contains($0.outcome) }
             let lines = report.items.filter { $0.outcome != .conflict }.map { "\($0.outcome.rawValue): \($0.statement.path) (\($0.statement.control))" }
             let (commit, rewritten) = try recorder.syncCommit(
                 head: head, branch: branch, mirrorCommit: mirror,
                 paths: syncPaths + selection.renames.map(\.to),
                 message: Self.syncMessage(host: host, branch: branch, job: report.job, lines: lines,
-                                          approvals: report.items.flatMap(\.approvals)))
+                                          approvals: held.flatMap(\.approvals)))
             report.syncCommit = commit.hex
             for index in report.items.indices where rewritten.contains(report.items[index].statement.path) {
                 report.items[index].serverAltered = true
@@ -183,12 +185,13 @@ public struct PushService {
         guard workspace.configuration.approvals.required > 0, !selection.candidates.isEmpty else { return [:] }
         let review = ReviewService(workspace: workspace)
         let plan = ReviewService.Plan(
-            candidates: selection.candidates, refused: [], history: try ChangeHistory(repository: workspace.repository, head: head, mirrorTip: tip),
+            candidates: selection.candidates, refused: [],
+            history: try ChangeHistory(repository: workspace.repository, head: head, mirrorTip: tip, paths: selection.candidates.map(\.path)),
             tip: tip, head: head, branch: branch)
         let verdicts = try review.verdicts(plan)
         let failing = verdicts.values.filter { !$0.isSatisfied }.sorted { $0.path < $1.path }
         guard failing.isEmpty else { throw ApprovalError(verdicts: failing) }
-        return verdicts.mapValues { verdict in verdict.entries.filter(\.valid).map { "\($0.approver) \($0.commit.prefix(12))" } }
+        return verdicts.mapValues { verdict in verdict.entries.filter(\.valid).map { "\($0.commit) \($0.approver)" } }
     }
 
     private func validateNarrowing(_ options: PushOptions, manifest: Manifest, selection: PushSelection) throws {

@@ -15,6 +15,7 @@ public struct ReviewService {
 
     let workspace: Workspace
 
+    /// A review of the workspace's HEAD.
     public init(workspace: Workspace) { self.workspace = workspace }
 
     /// The statements push would send now (offline), and the branch history since the last sync.
@@ -26,16 +27,17 @@ public struct ReviewService {
         let selection = try PushSelection(
             repository: repository, baseTree: try repository.commit(tip).tree, headTree: try repository.commit(head).tree,
             manifest: try workspace.mirror.manifest(at: tip), paths: paths, controls: controls)
-        let history = try ChangeHistory(repository: repository, head: head, mirrorTip: tip)
+        let history = try ChangeHistory(repository: repository, head: head, mirrorTip: tip, paths: selection.candidates.map(\.path))
         return Plan(candidates: selection.candidates, refused: selection.refused, history: history, tip: tip, head: head, branch: sync.branch)
     }
 
     /// The verdicts of the approval policy for the planned statements.
     func verdicts(_ plan: Plan) throws -> [String: ApprovalVerdict] {
-        let policy = ApprovalPolicy(
-            settings: workspace.configuration.approvals,
-            allowedSigners: workspace.root.appendingPathComponent(workspace.configuration.approvals.allowedSignersFile),
-            repository: workspace.repository)
+        let settings = workspace.configuration.approvals
+        let repository = workspace.repository
+        let signers = try repository.blobID(at: settings.allowedSignersFile, in: try repository.commit(plan.head).tree)
+            .map { String(decoding: try repository.blobData($0), as: UTF8.self) }
+        let policy = ApprovalPolicy(settings: settings, allowedSigners: signers, repository: repository)
         let approvals = try policy.approvals(in: plan.history)
         var verdicts: [String: ApprovalVerdict] = [:]
         for candidate in plan.candidates {
@@ -44,6 +46,8 @@ public struct ReviewService {
         return verdicts
     }
 
+    /// The review of the statements at `paths` (all that push would send when empty); `word` gives
+    /// word-level diffs.
     public func run(paths: [String], word: Bool) throws -> ReviewReport {
         let repository = workspace.repository
         let plan = try plan(paths: paths)

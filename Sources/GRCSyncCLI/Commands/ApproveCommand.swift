@@ -36,6 +36,10 @@ struct ApproveCommand: AsyncParsableCommand {
             } else {
                 var out = "Approved by \(report.approver)\(report.signed ? " (signed)" : "") in \(report.commit.prefix(10)):\n"
                 out += report.statements.map { "  \($0.control) (\($0.system)) \($0.path)\n" }.joined()
+                if !report.ownChanges.isEmpty && !workspace.configuration.approvals.allowSelfApproval {
+                    out += "note: you are an author of \(report.ownChanges.joined(separator: ", ")): push does not count your approval of "
+                        + "your own change (approvals.allow_self_approval is false).\n"
+                }
                 for path in report.uncommitted { out += "note: \(path) has uncommitted edits; only its committed content is approved.\n" }
                 out += "Share it: git push (or open/merge the pull request).\n"
                 Terminal.write(out)

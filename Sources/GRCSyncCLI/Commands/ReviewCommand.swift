@@ -41,7 +41,9 @@ struct ReviewCommand: AsyncParsableCommand {
                 out += "  authors:   \(item.authors.isEmpty ? "(none since the last sync)" : item.authors.joined(separator: ", "))\n"
                 out += "  approvals: \(item.approvals.explanation)\n"
                 for entry in item.approvals.entries {
-                    out += "    \(entry.valid ? "valid  " : "invalid") \(entry.approver) \(entry.commit.prefix(10))\(entry.reason.map { ": \($0)" } ?? "")\n"
+                    let signature = entry.signature == .notChecked ? "" : " [\(entry.signature.rawValue) signature]"
+                    out += "    \(entry.valid ? "valid  " : "invalid") \(entry.approver) \(entry.commit.prefix(10))\(signature)"
+                        + "\(entry.reason.map { ": \($0)" } ?? "")\n"
                 }
                 out += "\n" + item.diff + "\n"
             }
