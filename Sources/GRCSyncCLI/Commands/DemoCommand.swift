@@ -40,15 +40,14 @@ struct DemoCommand: AsyncParsableCommand {
             Terminal.write("grcsync demo: ServiceNow emulator at \(server.baseURL.absoluteString) (in this process), "
                 + "workspace \(folder.path).\n")
             let script = DemoScript(server: server, folder: folder, folderName: directory)
-            do {
-                try await script.run()
-            } catch {
-                await server.stop()
-                throw error
-            }
+            try await script.run()
             Terminal.write(script.closing(keepRunning: keepRunning))
-            if keepRunning { await InterruptSignal.wait() }
-            await server.stop()
+            if keepRunning {
+                await InterruptSignal.wait()
+                Terminal.write("\nStopped the ServiceNow emulator. The workspace stays in \(folder.path).\n")
+            }
+            // The emulator lives in this process and holds nothing to save, so it ends with it: stopping
+            // it explicitly only makes Hummingbird log its shutdown on standard error.
             return .success
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GRCSync
 import GitKit
+import ServiceNowEmulator
 
 /// The second half of the demo: the pull that meets the colleague's edit, its resolution, the push,
 /// and the history it leaves.

@@ -3,6 +3,7 @@ import GRCSync
 import GitKit
 import ServiceNow
 import ServiceNowEmulator
+import Statements
 
 /// `grcsync demo`: grcsync's main job, step by step, against a ServiceNow emulator running in this
 /// process. Each step is one small function that says in one line what grcsync does and which command

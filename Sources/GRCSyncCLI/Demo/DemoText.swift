@@ -1,3 +1,5 @@
+import Foundation
+
 /// The demo's edits of statement text, and how it shows long lines: statements are laid out one block
 /// element per line, so a paragraph is one (long) line and the interesting part is often at its end.
 enum DemoText {
@@ -35,7 +37,7 @@ enum DemoText {
         let markers = ["{+", "[-"].compactMap { line.range(of: $0)?.lowerBound }
         guard let marker = markers.min() else { return clipEnd(line) }
         let before = line.distance(from: line.startIndex, to: marker)
-        let keep = max(0, before - 40)
+        let keep = max(0, before - 24)
         let prefix = line.prefix(1) == " " || line.prefix(1) == "+" || line.prefix(1) == "-" ? String(line.prefix(1)) : ""
         return clipEnd(keep > prefix.count ? prefix + "…" + line.dropFirst(keep) : line)
     }
