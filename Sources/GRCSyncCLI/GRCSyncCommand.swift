@@ -24,6 +24,7 @@ public struct GRCSyncCommand: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, PullCommand.self, StatusCommand.self, DiffCommand.self, LogCommand.self,
             DoctorCommand.self, PushCommand.self, ResolveCommand.self, ReviewCommand.self, ApproveCommand.self,
+            DemoCommand.self,
         ])
 
     public init() {}
