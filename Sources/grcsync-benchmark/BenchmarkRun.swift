@@ -106,7 +106,7 @@ struct BenchmarkRun {
         }
         do {
             let result = try JSONDecoder().decode(PhaseResult.self, from: outcome.stdout)
-            return (result, RunSample.Timing(seconds: outcome.seconds, peakRSS: outcome.peakRSS))
+            return (result, RunSample.Timing(seconds: outcome.seconds, peakRSS: result.peakRSS))
         } catch {
             throw BenchmarkError.phaseFailed(
                 operation.rawValue, status: outcome.status,

@@ -8,11 +8,9 @@ import Darwin
 
 /// A program run to completion with its wall time and peak memory, as the kernel accounted them.
 ///
-/// `Foundation.Process` does not expose a child's resource usage, so this spawns with `posix_spawn` and
-/// reaps with `wait4`, which returns the child's own `ru_maxrss`: every measured process (grcsync phase or
-/// git) gets its own peak RSS, and the emulator in this process is never counted. The blocking `wait4`
-/// runs on a Dispatch thread, never on one of Swift concurrency's few threads, which the in-process
-/// emulator needs to answer the child.
+/// Peak memory is sampled from /proc while the child runs (see `PeakMemory` for why not `ru_maxrss`). The
+/// blocking `waitpid` runs on a Dispatch thread, never on one of Swift concurrency's few threads, which the
+/// in-process emulator needs to answer the child.
 struct ChildProcess {
     /// How a finished child ended.
     struct Outcome: Sendable {
@@ -20,7 +18,7 @@ struct ChildProcess {
         var status: Int32
         /// From just before spawning to just after reaping.
         var seconds: Double
-        /// Peak resident set size in bytes.
+        /// Peak resident set size in bytes, as sampled (0 when the child ended before the first sample).
         var peakRSS: Int
         /// Standard output.
         var stdout: Data
@@ -73,27 +71,19 @@ struct ChildProcess {
         guard spawned == 0 else {
             throw BenchmarkError.cannotRun(executable.path, reason: String(cString: strerror(spawned)))
         }
+        let sampler = PeakMemory.Sampler(pid: pid)
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 {
-            guard errno == EINTR else { throw BenchmarkError.cannotRun(executable.path, reason: "wait4 failed") }
+        while waitpid(pid, &status, 0) < 0 {
+            guard errno == EINTR else { throw BenchmarkError.cannotRun(executable.path, reason: "waitpid failed") }
         }
         let seconds = (clock.now - started).seconds
+        let peak = sampler.stop()
         let signal = status & 0x7f
         return Outcome(
             status: signal == 0 ? (status >> 8) & 0xff : 128 + signal, seconds: seconds,
-            peakRSS: Self.bytes(fromMaxRSS: Int(usage.ru_maxrss)),
+            peakRSS: peak,
             stdout: (try? Data(contentsOf: outURL)) ?? Data(),
             stderr: String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self))
-    }
-
-    /// `ru_maxrss` is in kilobytes on Linux and in bytes on macOS.
-    private static func bytes(fromMaxRSS value: Int) -> Int {
-        #if os(Linux)
-        value * 1024
-        #else
-        value
-        #endif
     }
 }
 

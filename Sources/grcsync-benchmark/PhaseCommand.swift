@@ -49,11 +49,12 @@ struct PhaseCommand: AsyncParsableCommand {
             result = PhaseResult(
                 seconds: clock.elapsed, networkSeconds: split.network, ingestSeconds: split.ingest,
                 mergeSeconds: split.merge, requests: report.requests, statements: report.changes.count,
-                succeeded: conflicts.isEmpty, detail: conflicts.isEmpty ? nil : "conflicts in \(conflicts.count) files")
+                succeeded: conflicts.isEmpty, peakRSS: PeakMemory.ownPeak(), detail: conflicts.isEmpty ? nil : "conflicts in \(conflicts.count) files")
         case .status:
             let report = try await StatusService(workspace: workspace).run(remote: nil)
             result = PhaseResult(
-                seconds: clock.elapsed, requests: 0, statements: report.items.count, succeeded: true)
+                seconds: clock.elapsed, requests: 0, statements: report.items.count, succeeded: true,
+                peakRSS: PeakMemory.ownPeak())
         case .push:
             let report = try await PushService(
                 workspace: workspace, client: workspace.makeClient(credentials: credentials)
@@ -61,6 +62,7 @@ struct PhaseCommand: AsyncParsableCommand {
             let pushed = report.items.count { $0.outcome == .pushed }
             result = PhaseResult(
                 seconds: clock.elapsed, requests: report.requests, statements: pushed, succeeded: report.succeeded,
+                peakRSS: PeakMemory.ownPeak(),
                 detail: report.succeeded ? nil : "\(pushed) of \(report.items.count) pushed")
         }
         let encoder = JSONEncoder()

@@ -14,6 +14,8 @@ struct PhaseResult: Codable, Sendable {
     var statements: Int
     /// Whether the operation ended as the benchmark expects (merge without conflict, every push written).
     var succeeded: Bool
+    /// This process's peak RSS in bytes (`VmHWM`).
+    var peakRSS: Int
     /// A short account of the result when it did not succeed.
     var detail: String?
 }
