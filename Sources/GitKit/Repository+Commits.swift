@@ -40,35 +40,49 @@ extension Repository {
         tree: ObjectID, parents: [ObjectID], message: String, author: Signature? = nil,
         committer: Signature? = nil, updatingReference: String? = nil
     ) throws -> ObjectID {
-        let author = try author ?? defaultSignature()
-        let committer = committer ?? author
         let message = message.hasSuffix("\n") ? message : message + "\n"
-        let treeHandle = try lookupTree(tree)
-        let parentHandles = try parents.map(lookupCommit)
-        var parentPointers: [OpaquePointer?] = parentHandles.map(\.pointer)
         var oid = git_oid()
-        let result = try author.withGitSignature { author in
-            try committer.withGitSignature { committer in
-                parentPointers.withUnsafeMutableBufferPointer { parents in
-                    git_commit_create(
-                        &oid, pointer, nil, author, committer, nil, message, treeHandle.pointer, parents.count,
-                        parents.baseAddress)
-                }
-            }
+        let result = try withCommitParts(tree: tree, parents: parents, author: author, committer: committer) {
+            author, committer, tree, count, parents in
+            git_commit_create(&oid, pointer, nil, author, committer, nil, message, tree, count, parents)
         }
         try check(result, "git_commit_create")
         let id = ObjectID(oid)
-        withExtendedLifetime(parentHandles) {}
-        if let updatingReference {
-            let expected: ObjectID?
-            if let first = parents.first, try reference(updatingReference) != nil {
-                expected = first
-            } else {
-                expected = nil
-            }
-            let summary = String(message.split(separator: "\n", maxSplits: 1).first ?? "")
-            try setReference(updatingReference, to: id, expectedCurrent: expected, logMessage: summary)
-        }
+        try advance(updatingReference, to: id, parents: parents, message: message)
         return id
+    }
+
+    /// Looks up what a new commit points at and hands libgit2's forms of it to `body`, keeping them
+    /// alive for the call. Author and committer default to `defaultSignature()`.
+    func withCommitParts<Result>(
+        tree: ObjectID, parents: [ObjectID], author: Signature?, committer: Signature?,
+        _ body: (
+            UnsafeMutablePointer<git_signature>, UnsafeMutablePointer<git_signature>, OpaquePointer, Int,
+            UnsafeMutablePointer<OpaquePointer?>?
+        ) throws -> Result
+    ) throws -> Result {
+        let author = try author ?? defaultSignature()
+        let committer = committer ?? author
+        let treeHandle = try lookupTree(tree)
+        let parentHandles = try parents.map(lookupCommit)
+        var parentPointers: [OpaquePointer?] = parentHandles.map(\.pointer)
+        let result = try author.withGitSignature { author in
+            try committer.withGitSignature { committer in
+                try parentPointers.withUnsafeMutableBufferPointer { parents in
+                    try body(author, committer, treeHandle.pointer, parents.count, parents.baseAddress)
+                }
+            }
+        }
+        withExtendedLifetime(parentHandles) {}
+        return result
+    }
+
+    /// Moves `reference` (when given) to a new commit by compare-and-swap from its first parent (or from
+    /// nothing when the reference does not exist yet); the reflog message is the commit's summary.
+    func advance(_ reference: String?, to id: ObjectID, parents: [ObjectID], message: String) throws {
+        guard let reference else { return }
+        let expected = try parents.first.flatMap { first in try self.reference(reference) != nil ? first : nil }
+        let summary = String(message.split(separator: "\n", maxSplits: 1).first ?? "")
+        try setReference(reference, to: id, expectedCurrent: expected, logMessage: summary)
     }
 }

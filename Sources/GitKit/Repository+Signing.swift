@@ -16,35 +16,20 @@ extension Repository {
         tree: ObjectID, parents: [ObjectID], message: String, author: Signature? = nil, committer: Signature? = nil,
         updatingReference: String? = nil, sign: (String) throws -> String
     ) throws -> ObjectID {
-        let author = try author ?? defaultSignature()
-        let committer = committer ?? author
         let message = message.hasSuffix("\n") ? message : message + "\n"
-        let treeHandle = try lookupTree(tree)
-        let parentHandles = try parents.map(lookupCommit)
-        var parentPointers: [OpaquePointer?] = parentHandles.map(\.pointer)
         var buffer = git_buf()
         defer { git_buf_dispose(&buffer) }
-        let result = try author.withGitSignature { author in
-            try committer.withGitSignature { committer in
-                parentPointers.withUnsafeMutableBufferPointer { parents in
-                    git_commit_create_buffer(
-                        &buffer, pointer, author, committer, nil, message, treeHandle.pointer, parents.count,
-                        parents.baseAddress)
-                }
-            }
+        let result = try withCommitParts(tree: tree, parents: parents, author: author, committer: committer) {
+            author, committer, tree, count, parents in
+            git_commit_create_buffer(&buffer, pointer, author, committer, nil, message, tree, count, parents)
         }
         try check(result, "git_commit_create_buffer")
-        withExtendedLifetime(parentHandles) {}
         let content = buffer.ptr.map { String(cString: $0) } ?? ""
         let signature = try sign(content)
         var oid = git_oid()
         try check(git_commit_create_with_signature(&oid, pointer, content, signature, "gpgsig"), "git_commit_create_with_signature")
         let id = ObjectID(oid)
-        if let updatingReference {
-            let expected = try parents.first.flatMap { first in try reference(updatingReference) != nil ? first : nil }
-            let summary = String(message.split(separator: "\n", maxSplits: 1).first ?? "")
-            try setReference(updatingReference, to: id, expectedCurrent: expected, logMessage: summary)
-        }
+        try advance(updatingReference, to: id, parents: parents, message: message)
         return id
     }
 
