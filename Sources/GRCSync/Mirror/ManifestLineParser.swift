@@ -94,7 +94,8 @@ private struct Reader {
         while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
             let digit = Int(bytes[index] - 0x30)
             let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflow2) = negative ? times.subtractingReportingOverflow(digit) : times.addingReportingOverflow(digit)
+            let (sum, overflow2) =
+                negative ? times.subtractingReportingOverflow(digit) : times.addingReportingOverflow(digit)
             guard !overflow1, !overflow2 else { return nil }
             value = sum
             index += 1
