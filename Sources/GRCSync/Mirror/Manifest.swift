@@ -9,45 +9,99 @@ public struct Manifest: Sendable, Equatable {
     /// Entries by path.
     public private(set) var entries: [String: ManifestEntry] = [:]
 
+    /// `sys_id` → path of its entry, kept up to date by `insert` and `remove` so that looking up a record
+    /// costs one hash, not a rebuilt dictionary.
+    private var pathBySysID: [String: String] = [:]
+    /// Further paths of a `sys_id` that has more than one entry (only a hand-edited or merged manifest
+    /// has them); usually empty.
+    private var otherPathsBySysID: [String: [String]] = [:]
+
     public init(_ entries: [ManifestEntry] = []) {
-        for entry in entries { self.entries[entry.path] = entry }
+        for entry in entries { insert(entry) }
     }
+
+    public static func == (lhs: Manifest, rhs: Manifest) -> Bool { lhs.entries == rhs.entries }
 
     /// Entries in path order.
     public var sortedEntries: [ManifestEntry] { entries.values.sorted { $0.path < $1.path } }
 
     /// The entry of a record, by `sys_id`.
-    public func entry(sysID: String) -> ManifestEntry? { bySysID[sysID] }
+    public func entry(sysID: String) -> ManifestEntry? { pathBySysID[sysID].flatMap { entries[$0] } }
 
     /// The entry of a file, by path.
     public func entry(path: String) -> ManifestEntry? { entries[path] }
 
-    private var bySysID: [String: ManifestEntry] {
-        Dictionary(entries.values.map { ($0.sysID, $0) }, uniquingKeysWith: { first, _ in first })
+    /// Adds or replaces an entry (keyed by path).
+    public mutating func insert(_ entry: ManifestEntry) {
+        if let previous = entries.updateValue(entry, forKey: entry.path) {
+            if previous.sysID == entry.sysID { return }
+            unindex(previous)
+        }
+        if pathBySysID[entry.sysID] == nil {
+            pathBySysID[entry.sysID] = entry.path
+        } else {
+            otherPathsBySysID[entry.sysID, default: []].append(entry.path)
+        }
     }
 
-    /// Adds or replaces an entry (keyed by path).
-    public mutating func insert(_ entry: ManifestEntry) { entries[entry.path] = entry }
-
     /// Removes the entry of a path.
-    public mutating func remove(path: String) { entries[path] = nil }
+    public mutating func remove(path: String) {
+        guard let previous = entries.removeValue(forKey: path) else { return }
+        unindex(previous)
+    }
 
-    /// The `sys_id` → entry index, built once for callers that look up many records.
-    public func indexBySysID() -> [String: ManifestEntry] { bySysID }
+    private mutating func unindex(_ entry: ManifestEntry) {
+        if pathBySysID[entry.sysID] == entry.path {
+            if var others = otherPathsBySysID[entry.sysID], !others.isEmpty {
+                pathBySysID[entry.sysID] = others.removeFirst()
+                otherPathsBySysID[entry.sysID] = others.isEmpty ? nil : others
+            } else {
+                pathBySysID[entry.sysID] = nil
+            }
+        } else if var others = otherPathsBySysID[entry.sysID] {
+            others.removeAll { $0 == entry.path }
+            otherPathsBySysID[entry.sysID] = others.isEmpty ? nil : others
+        }
+    }
+
+    /// The `sys_id` → entry index, for callers that want a dictionary of their own.
+    public func indexBySysID() -> [String: ManifestEntry] { pathBySysID.compactMapValues { entries[$0] } }
 
     /// Parses the manifest file; `origin` names it in errors (e.g. a commit id).
+    ///
+    /// Lines in the shape `jsonl()` writes are read by `ManifestLineParser`; any other line goes through
+    /// `JSONDecoder`, so older or hand-edited manifests load as before and invalid lines fail with its reason.
     public init(jsonl data: Data, origin: String) throws(ManifestError) {
-        let decoder = JSONDecoder()
+        var decoder: JSONDecoder?
         var lineNumber = 0
-        for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            lineNumber += 1
-            if line.isEmpty { continue }
-            do {
-                insert(try decoder.decode(ManifestEntry.self, from: Data(line)))
-            } catch {
-                throw ManifestError(origin: origin, line: lineNumber, reason: "\(error)")
+        var failure: ManifestError?
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let all = raw.bindMemory(to: UInt8.self)
+            entries.reserveCapacity(all.count / 256)
+            pathBySysID.reserveCapacity(all.count / 256)
+            var start = 0
+            while start <= all.count {
+                var end = start
+                while end < all.count, all[end] != UInt8(ascii: "\n") { end += 1 }
+                lineNumber += 1
+                defer { start = end + 1 }
+                if end == start { continue }
+                let line = UnsafeBufferPointer(rebasing: all[start..<end])
+                if let entry = ManifestLineParser.parse(line) {
+                    insert(entry)
+                    continue
+                }
+                let fallback = decoder ?? JSONDecoder()
+                decoder = fallback
+                do {
+                    insert(try fallback.decode(ManifestEntry.self, from: Data(buffer: line)))
+                } catch {
+                    failure = ManifestError(origin: origin, line: lineNumber, reason: "\(error)")
+                    return
+                }
             }
         }
+        if let failure { throw failure }
     }
 
     /// The file's bytes: one line per entry, keys in a fixed order, sorted by path, final newline.

@@ -1,0 +1,227 @@
+import Foundation
+@testable import GRCSync
+import Statements
+import Testing
+
+/// The hand-written manifest line parser must read exactly what `JSONDecoder` reads, and leave every
+/// other line to it.
+struct ManifestParsingTests {
+    private func entry(
+        _ path: String, sysID: String = "0123456789abcdef", title: String = "Policy", modCount: Int = 3,
+        format: StatementFormat = .html
+    ) -> ManifestEntry {
+        ManifestEntry(
+            path: path, table: "sn_compliance_control", sysID: sysID, field: "implementation_statement",
+            format: format, modCount: modCount, updatedOn: "2026-01-02 03:04:05", updatedBy: "alice", system: "Sys",
+            control: "AC-1", title: title)
+    }
+
+    /// What `Manifest(jsonl:)` must give: every line through `JSONDecoder`, or the number of the first
+    /// line it rejects.
+    private func reference(_ data: Data) -> Outcome {
+        var manifest = Manifest()
+        for (offset, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
+        where !line.isEmpty {
+            guard let entry = try? JSONDecoder().decode(ManifestEntry.self, from: Data(line)) else {
+                return .failed(line: offset + 1)
+            }
+            manifest.insert(entry)
+        }
+        return .loaded(manifest)
+    }
+
+    private func parsed(_ data: Data) -> Outcome {
+        do {
+            return .loaded(try Manifest(jsonl: data, origin: "test"))
+        } catch {
+            return .failed(line: error.line)
+        }
+    }
+
+    /// The fast path's own answer for a line (nil: left to `JSONDecoder`).
+    private func fastPath(_ line: String) -> ManifestEntry? {
+        Array(line.utf8).withUnsafeBufferPointer { ManifestLineParser.parse($0) }
+    }
+
+    @Test func awkwardValuesRoundTripThroughTheFastPath() throws {
+        let titles = [
+            "say \"no\"", #"back\slash \\ and \""#, "tab\there\nnewline\r\u{0}nul\u{1F}unit\u{7F}del",
+            "Zugriffskontrolle für Systeme – ÄÖÜ ß", "日本語のタイトル", "emoji 😀👩🏽‍💻 flags 🇩🇪",
+            "slash / and </script>",
+            "\u{2028}line separator\u{2029}", "",
+        ]
+        var entries: [ManifestEntry] = []
+        for (index, title) in titles.enumerated() {
+            entries.append(entry("statements/sys \(index)/AC-\(index) (1) é.html", sysID: "id\(index)", title: title))
+        }
+        entries.append(entry("statements/neg.md", sysID: "neg", modCount: -7, format: .markdown))
+        entries.append(entry("statements/big.md", sysID: "big", modCount: Int.max))
+        let manifest = Manifest(entries)
+        let data = manifest.jsonl()
+        #expect(try Manifest(jsonl: data, origin: "test") == manifest)
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            let fast = try #require(fastPath(String(line)), "not read by the fast path: \(line)")
+            #expect(manifest.entry(path: fast.path) == fast)
+        }
+    }
+
+    @Test func escapesAreReadAsJSONDecoderReadsThem() throws {
+        let line = #"{"control":"AC-1","field":"f","format":"html","path":"a\/b\u00e9\ud83d\ude00.html","#
+            + #""sys_id":"x\"y\\z\b\f\n\r\t","sys_mod_count":0,"sys_updated_by":"\u0041","#
+            + #""sys_updated_on":"","system":"S","table":"t","title":"\u00E9\u20AC"}"#
+        let fast = try #require(fastPath(line))
+        let decoded = try JSONDecoder().decode(ManifestEntry.self, from: Data(line.utf8))
+        #expect(fast == decoded)
+        #expect(fast.path == "a/bé😀.html")
+        #expect(fast.title == "é€")
+    }
+
+    @Test func generatedManifestsReadAsJSONDecoderReadsThem() throws {
+        var random = SplitMix64(seed: 20_261_123)
+        let alphabet: [Character] = Array(
+            "aZ09 -_/.()\"\\\t\n\r\u{0}\u{8}\u{C}\u{1B}\u{7F}éß€中😀👍🏽\u{2028}\u{FEFF}'<>&")
+        func text(_ maxLength: Int) -> String {
+            String((0..<Int(random.next() % UInt64(maxLength + 1))).map { _ in
+                alphabet[Int(random.next() % UInt64(alphabet.count))]
+            })
+        }
+        for _ in 0..<30 {
+            var entries: [ManifestEntry] = []
+            for index in 0..<Int(random.next() % 60) {
+                entries.append(
+                    ManifestEntry(
+                        path: "statements/\(text(12))/\(index).html", table: text(8), sysID: text(32), field: text(8),
+                        format: random.next() % 2 == 0 ? .html : .markdown,
+                        modCount: Int(truncatingIfNeeded: random.next()) >> Int(random.next() % 64),
+                        updatedOn: text(19), updatedBy: text(10), system: text(20), control: text(10), title: text(40)))
+            }
+            let data = Manifest(entries).jsonl()
+            let expected = try #require(reference(data).manifest)
+            #expect(parsed(data).manifest == expected)
+            for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+                #expect(fastPath(String(line)) != nil, "not read by the fast path: \(line)")
+            }
+        }
+    }
+
+    @Test func linesOutsideTheWrittenShapeStillLoad() throws {
+        let lines = [
+            // Reordered keys, spaces, an unknown key: JSONDecoder reads all of them.
+            #"{ "title" : "T", "table":"t","system":"S","sys_updated_on":"u","sys_updated_by":"b","#
+                + #""sys_mod_count": 4 ,"sys_id":"r","path":"p1.html","format":"html","field":"f","control":"C" }"#,
+            #"{"control":"C","extra":[1,{"a":null}],"field":"f","format":"markdown","path":"p2.md","sys_id":"s","#
+                + #""sys_mod_count":5,"sys_updated_by":"b","sys_updated_on":"u","system":"S","table":"t","title":"T"}"#,
+        ]
+        let data = Data((lines.joined(separator: "\r\n") + "\n").utf8)
+        let manifest = try Manifest(jsonl: data, origin: "test")
+        #expect(manifest.entries.count == 2)
+        #expect(manifest.entry(path: "p1.html")?.modCount == 4)
+        #expect(manifest.entry(sysID: "s")?.format == .markdown)
+        #expect(try #require(reference(data).manifest) == manifest)
+        #expect(fastPath(lines[1]) == nil)
+    }
+
+    @Test func invalidLinesAreNamedByNumber() {
+        let good = String(decoding: Manifest([entry("a.html")]).jsonl(), as: UTF8.self)
+        let badLines = [
+            "{oops", good.replacingOccurrences(of: "\"html\"", with: "\"pdf\""),
+            good.replacingOccurrences(of: "\"sys_mod_count\":3", with: "\"sys_mod_count\":\"3\""),
+            good.replacingOccurrences(of: "\"title\":\"Policy\"", with: "\"title\":\"\\ud800\""),
+            good.replacingOccurrences(of: "Policy", with: "Pol\u{1}icy"),
+            good.replacingOccurrences(of: ",\"path\":\"a.html\"", with: ""), "[]", "\"text\"",
+            good.trimmingCharacters(in: .newlines) + "x",
+        ]
+        for bad in badLines {
+            let data = Data((good + "\n" + bad + "\n" + good).utf8)
+            #expect(parsed(data) == reference(data), "\(bad)")
+            #expect(parsed(data) == .failed(line: 3), "\(bad)")
+        }
+    }
+
+    @Test func sysIDLookupFollowsInsertAndRemove() {
+        var manifest = Manifest([entry("a.html", sysID: "1"), entry("b.html", sysID: "2")])
+        #expect(manifest.entry(sysID: "1")?.path == "a.html")
+        manifest.insert(entry("a.html", sysID: "3"))
+        #expect(manifest.entry(sysID: "1") == nil)
+        #expect(manifest.entry(sysID: "3")?.path == "a.html")
+        manifest.remove(path: "b.html")
+        #expect(manifest.entry(sysID: "2") == nil)
+        // A sys_id under two paths (only a hand-edited manifest has that) keeps resolving while one remains.
+        manifest.insert(entry("c.html", sysID: "3"))
+        manifest.remove(path: "a.html")
+        #expect(manifest.entry(sysID: "3")?.path == "c.html")
+        #expect(manifest.indexBySysID().mapValues(\.path) == ["3": "c.html"])
+        #expect(manifest == Manifest([entry("c.html", sysID: "3")]))
+    }
+
+    @Test func parallelRenderingGivesTheSequentialResultInOrder() {
+        let sources = (0..<300).map { index in
+            "<p>Statement \(index) with <strong>bold</strong> text.</p><ul><li>one</li><li>two \(index % 7)</li></ul>"
+                + (index % 5 == 0 ? "<table><tr><td>cell</td></tr></table>" : "") + (index % 11 == 0 ? "<p>open" : "")
+        }
+        for format in StatementFormat.allCases {
+            let sequential = sources.map { StatementRenderer.render(html: $0, as: format) }
+            #expect(MirrorSnapshot.render(sources, as: format) == sequential)
+        }
+        #expect(MirrorSnapshot.render([], as: .html).isEmpty)
+    }
+
+    /// Ad-hoc timing, printed only with `GRCSYNC_PERF=1` (speed is measured, never asserted).
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["GRCSYNC_PERF"] == "1"))
+    func timing() throws {
+        let count = 100_000
+        let manifest = Manifest((0..<count).map { index in
+            entry("statements/system-\(index / 370)/AC-\(index % 370) (1).html", sysID: "sys\(index)",
+                  title: "Access Control Policy and Procedures \(index)", modCount: index % 13)
+        })
+        let data = manifest.jsonl()
+        let clock = ContinuousClock()
+        var viaDecoder = Manifest()
+        let decoderTime = clock.measure {
+            let decoder = JSONDecoder()
+            for line in data.split(separator: UInt8(ascii: "\n")) {
+                if let entry = try? decoder.decode(ManifestEntry.self, from: Data(line)) { viaDecoder.insert(entry) }
+            }
+        }
+        var viaParser = Manifest()
+        let parserTime = try clock.measure { viaParser = try Manifest(jsonl: data, origin: "timing") }
+        #expect(viaParser == viaDecoder)
+        let lookupTime = clock.measure {
+            for index in stride(from: 0, to: count, by: 10) { _ = viaParser.entry(sysID: "sys\(index)") }
+        }
+        print("GRCSYNC_PERF manifest of \(count) entries (\(data.count) bytes): JSONDecoder \(decoderTime), "
+              + "Manifest(jsonl:) \(parserTime); \(count / 10) entry(sysID:) lookups \(lookupTime)")
+        let sources = (0..<2_000).map { index in
+            "<p>Statement \(index): the organization develops, documents and disseminates <strong>policy</strong>.</p>"
+                + "<ul><li>Reviews it annually</li><li>Updates it after incidents \(index)</li></ul>"
+                + "<p>Responsible role: ISSO. <em>Inherited</em> in part.</p>"
+        }
+        let sequential = clock.measure { _ = sources.map { StatementRenderer.render(html: $0, as: .html) } }
+        let parallel = clock.measure { _ = MirrorSnapshot.render(sources, as: .html) }
+        print("GRCSYNC_PERF render of \(sources.count) statements: sequential \(sequential), parallel \(parallel)")
+    }
+}
+
+/// How reading a manifest ended.
+private enum Outcome: Equatable {
+    case loaded(Manifest)
+    case failed(line: Int)
+
+    var manifest: Manifest? {
+        if case .loaded(let manifest) = self { return manifest }
+        return nil
+    }
+}
+
+/// A small seeded generator, so that a failing case can be reproduced.
+private struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
