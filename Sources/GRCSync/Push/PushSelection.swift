@@ -15,6 +15,16 @@ struct PushSelection {
         /// What is sent to ServiceNow.
         var html: String
         var statement: StatementRef { StatementRef(path: path, control: entry.control, system: entry.system, title: entry.title, sysID: entry.sysID) }
+
+        /// The change against ServiceNow's version in the mirror tree (at the mirror's path, which a
+        /// committed `git mv` may have changed): Git's unified form, or a word diff.
+        func diff(against mirrorTree: ObjectID, in repository: Repository, word: Bool = false) throws -> String {
+            let old = try repository.blobID(at: entry.path, in: mirrorTree).map { try repository.blobData($0) }
+            if word {
+                return WordDiff.render(old: String(decoding: old ?? Data(), as: UTF8.self), new: contents)
+            }
+            return try repository.unifiedDiff(oldPath: entry.path, old: old, newPath: path, new: Data(contents.utf8))
+        }
     }
 
     /// A committed `git mv` of a statement with no content change: not a change to push, but the mirror

@@ -66,12 +66,10 @@ public struct PushService {
         }
 
         if options.dryRun {
-            for candidate in check.toWrite {
-                let old = try repository.blobID(at: candidate.candidate.path, in: try repository.commit(tip).tree)
-                    .map { try repository.blobData($0) }
-                let diff = try repository.unifiedDiff(
-                    oldPath: candidate.candidate.path, old: old, newPath: candidate.candidate.path, new: Data(candidate.candidate.contents.utf8))
-                items.append(.init(statement: candidate.candidate.statement, outcome: .wouldPush, diff: diff))
+            let mirrorTree = try repository.commit(tip).tree
+            for write in check.toWrite {
+                let diff = try write.candidate.diff(against: mirrorTree, in: repository)
+                items.append(.init(statement: write.candidate.statement, outcome: .wouldPush, diff: diff))
             }
             items += check.inSync.map { .init(statement: $0.candidate.statement, outcome: .alreadyInSync) }
             report.items = items.sorted { $0.statement.path < $1.statement.path }
@@ -206,10 +204,7 @@ public struct PushService {
     }
 
     private func configurationUser() -> String? {
-        if case .some(let name) = try? CredentialResolver(environment: environment).credentials(for: workspace.configuration).username {
-            return name
-        }
-        return nil
+        (try? CredentialResolver(environment: environment).credentials(for: workspace.configuration))?.username
     }
 
     private func finish(_ report: PushReport, started: Date, before: RequestStatistics) -> PushReport {

@@ -54,10 +54,7 @@ public struct ReviewService {
         let verdicts = try verdicts(plan)
         let tipTree = try repository.commit(plan.tip).tree
         let items = try plan.candidates.map { candidate in
-            let old = try repository.blobID(at: candidate.path, in: tipTree).map { try repository.blobData($0) } ?? Data()
-            let diff = word
-                ? WordDiff.render(old: String(decoding: old, as: UTF8.self), new: candidate.contents)
-                : try repository.unifiedDiff(oldPath: candidate.path, old: old, newPath: candidate.path, new: Data(candidate.contents.utf8))
+            let diff = try candidate.diff(against: tipTree, in: repository, word: word)
             let authors = (plan.history.authors[candidate.path] ?? []).sorted().map { email in
                 "\(plan.history.names[email] ?? email) <\(email)>"
             }
