@@ -3,7 +3,7 @@
 # checks with dpkg first and only calls apt-get for what is missing.
 set -euo pipefail
 
-packages=(libgit2-dev libcurl4-openssl-dev libyaml-dev libxml2-dev pkg-config
+packages=(libgit2-dev zlib1g-dev libmbedtls-dev libcurl4-openssl-dev libyaml-dev libxml2-dev pkg-config
           libcmark-gfm-dev libcmark-gfm-extensions-dev git openssh-client)
 missing=()
 for package in "${packages[@]}"; do

@@ -4,6 +4,11 @@
 #define GIT_DEPRECATE_HARD
 #include <git2.h>
 
+/* libgit2's own dependencies (libgit2-dev depends on zlib1g-dev and libmbedtls-dev): zlib deflates and
+   mbedTLS's SHA-1 checksums the pack files GitKit frames for libgit2's indexer (see PackWriter.swift). */
+#include <zlib.h>
+#include <mbedtls/sha1.h>
+
 /* Swift cannot call C variadic functions: one non-variadic wrapper per git_libgit2_opts option we use. */
 
 /* Points the config search path of `level` (GIT_CONFIG_LEVEL_SYSTEM, _GLOBAL, _XDG, _PROGRAMDATA) at `path`;

@@ -22,6 +22,10 @@ public enum GitKitError: Error, CustomStringConvertible, Sendable, Equatable {
     case wrongObjectType(ObjectID, expected: String)
     /// The index has unresolved conflicts at these paths.
     case unresolvedConflicts(paths: [String])
+    /// A file GitKit needs to write could not be created (permissions, a full disk, a read-only mount).
+    case cannotWrite(URL)
+    /// A `PackWriter` was used after `finish()`: a programming error in the caller.
+    case packFinished
 
     /// A sentence or two a person can act on.
     public var description: String {
@@ -53,6 +57,10 @@ public enum GitKitError: Error, CustomStringConvertible, Sendable, Equatable {
         case .unresolvedConflicts(let paths):
             return "These files still have merge conflicts:\n" + paths.map { "\t\($0)\n" }.joined()
                 + "Edit them, 'git add' them, then 'git commit'."
+        case .cannotWrite(let url):
+            return "Cannot create \(url.path): check that the repository is writable and the disk is not full."
+        case .packFinished:
+            return "A pack was used after it was finished (a bug in grcsync: please report it)."
         }
     }
 }

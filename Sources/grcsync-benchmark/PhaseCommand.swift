@@ -41,14 +41,17 @@ struct PhaseCommand: AsyncParsableCommand {
         switch operation {
         case .pull:
             let report = try await PullService(
-                workspace: workspace, client: workspace.makeClient(credentials: credentials), progress: clock.handler
+                workspace: workspace, client: workspace.makeClient(credentials: credentials)
             ).run()
-            let split = clock.split()
+            // Batches are rendered and stored while the next ones are on the network: "network" is the
+            // wall time of listing and fetching (ingest included where it overlapped), "ingest" the
+            // ingest's own work summed over batches and the final tree (what fast-import is compared with).
+            let timings = report.timings
             var conflicts: [String] = []
             if case .conflicts(let paths) = report.merge { conflicts = paths }
             result = PhaseResult(
-                seconds: clock.elapsed, networkSeconds: split.network, ingestSeconds: split.ingest,
-                mergeSeconds: split.merge, requests: report.requests, statements: report.changes.count,
+                seconds: clock.elapsed, networkSeconds: timings.map { $0.listing + $0.fetching },
+                ingestSeconds: timings?.ingest, mergeSeconds: timings?.merge, requests: report.requests, statements: report.changes.count,
                 succeeded: conflicts.isEmpty, peakRSS: PeakMemory.ownPeak(), detail: conflicts.isEmpty ? nil : "conflicts in \(conflicts.count) files")
         case .status:
             let report = try await StatusService(workspace: workspace).run(remote: nil)

@@ -46,6 +46,17 @@ import Testing
         #expect(listing.count == (records + 99) / 100)
         #expect(content.count == (records + 99) / 100)
         #expect(gets.count == listing.count + content.count)
+        // Hundreds of new statements arrive as one pack, as from 'git fetch', not as loose object files;
+        // what remains loose is the few trees, the manifest and the commits.
+        let counts = try await scenario.git("count-objects", "-v")
+        let blobs = Set(try await scenario.git("ls-tree", "-r", "HEAD", "statements").split(separator: "\n").map {
+            $0.split(separator: " ")[2].prefix(40)
+        })
+        #expect(blobs.count > 100)
+        #expect(counts.contains("packs: 1\n"))
+        #expect(counts.contains("in-pack: \(blobs.count)\n"))
+        #expect(try await scenario.gitResult("fsck", "--strict", "--no-dangling").status == 0)
+        #expect(!FileManager.default.fileExists(atPath: scenario.workspace.appendingPathComponent(".git/grcsync/pack.spool").path))
         // A pull with nothing new lists again and fetches nothing.
         scenario.emulator.clearRequestLog()
         try await scenario.expectSuccess(scenario.grcsync("pull"))

@@ -173,3 +173,45 @@ struct PagingTests {
         #expect(later == [.zero, .zero, .zero, .zero, .milliseconds(250)])
     }
 }
+
+@Suite struct StreamingFetchTests {
+    @Test(arguments: [1, 7, 100])
+    func everyRecordArrivesOnceInBatches(batchSize: Int) async throws {
+        let table = FakeTable(count: 300)
+        let client = Fake.client(table.transport) {
+            $0.batchSize = batchSize
+            $0.concurrency = 3
+        }
+        var ids = (0..<250).reversed().map(FakeTable.sysID)
+        ids += ["ffffffffffffffffffffffffffffffff"] + ids.prefix(2)
+        var batches: [[Record]] = []
+        try await client.fetch(table: "sn_compliance_control", sysIDs: ids, fields: ["number"]) { records in
+            batches.append(records)
+        }
+        let delivered = batches.joined().compactMap(\.sysID)
+        #expect(delivered.count == 250)
+        #expect(Set(delivered) == Set((0..<250).map(FakeTable.sysID)))
+        #expect(batches.allSatisfy { $0.count <= batchSize })
+        #expect(table.log.all.count == (251 + batchSize - 1) / batchSize)
+        #expect(table.peakInFlight <= 3)
+    }
+
+    @Test func anErrorFromTheConsumerStopsTheFetch() async throws {
+        struct Stop: Error {}
+        let table = FakeTable(count: 300)
+        let client = Fake.client(table.transport) {
+            $0.batchSize = 10
+            $0.concurrency = 2
+        }
+        var calls = 0
+        await #expect(throws: Stop.self) {
+            try await client.fetch(table: "sn_compliance_control", sysIDs: (0..<300).map(FakeTable.sysID), fields: []) { _ in
+                calls += 1
+                throw Stop()
+            }
+        }
+        #expect(calls == 1)
+        // The batch in flight may finish, but no new one starts after the error.
+        #expect(table.log.all.count <= 3)
+    }
+}

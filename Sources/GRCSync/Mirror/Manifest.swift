@@ -106,16 +106,10 @@ public struct Manifest: Sendable, Equatable {
 
     /// The file's bytes: one line per entry, keys in a fixed order, sorted by path, final newline.
     public func jsonl() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var out = Data()
-        for entry in sortedEntries {
-            // Encoding a struct of strings and ints cannot fail; a failure would be a programming error.
-            guard let line = try? encoder.encode(entry) else { continue }
-            out.append(line)
-            out.append(UInt8(ascii: "\n"))
-        }
-        return out
+        var out: [UInt8] = []
+        out.reserveCapacity(entries.count * 320)
+        for entry in sortedEntries { ManifestLineWriter.append(entry, to: &out) }
+        return Data(out)
     }
 }
 

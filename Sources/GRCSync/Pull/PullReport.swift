@@ -34,12 +34,38 @@ public struct PullReport: Sendable, Codable {
     /// Set when the mirror ref was missing and was found again in history.
     public var mirrorRebuilt: Bool
     public var merge: MergeResult
+    /// Where a pull's time went, in seconds. Fetching and ingesting overlap: each batch is rendered and
+    /// stored while the next ones are on the network.
+    public struct Timings: Sendable, Equatable, Codable {
+        /// Listing the table (ids and mod counts only).
+        public var listing: Double
+        /// From the end of the listing until the last batch of content was received and stored.
+        public var fetching: Double
+        /// Rendering statements and writing blobs, the manifest and the tree: the ingest's own work,
+        /// summed over the batches and the final tree (part of it overlaps `fetching`).
+        public var ingest: Double
+        /// Merging the mirror into the current branch (on a first pull, checking out every file).
+        public var merge: Double
+
+        init(listing: Duration, fetching: Duration, ingest: Duration, merge: Duration) {
+            func seconds(_ duration: Duration) -> Double {
+                Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+            }
+            self.listing = seconds(listing)
+            self.fetching = seconds(fetching)
+            self.ingest = seconds(ingest)
+            self.merge = seconds(merge)
+        }
+    }
+
     /// HTTP requests made.
     public var requests: Int
     public var seconds: Double
+    /// Where the time went.
+    public var timings: Timings?
 
     enum CodingKeys: String, CodingKey {
-        case instance, branch, listed, changes, merge, requests, seconds
+        case instance, branch, listed, changes, merge, requests, seconds, timings
         case keptAsHTML = "kept_as_html"
         case mirrorCommit = "mirror_commit"
         case mirrorRebuilt = "mirror_rebuilt"

@@ -25,6 +25,8 @@ public struct PullService {
     /// Pulls and merges. Throws before touching anything when the workspace is not in a state to merge.
     public func run() async throws -> PullReport {
         let started = Date()
+        let clock = ContinuousClock()
+        let start = clock.now
         let repository = workspace.repository
         let configuration = workspace.configuration
         let lock = try workspace.lock("pull")
@@ -47,22 +49,29 @@ public struct PullService {
             table: configuration.table, query: configuration.query, fields: MirrorSnapshot.listingFields,
             progress: listingProgress)
         let plan = MirrorSnapshot.plan(listing: listing, manifest: oldManifest)
-        let snapshot = MirrorSnapshot(configuration: configuration, repository: repository)
-        progress?(.fetching(done: 0, total: plan.fetch.count))
-        let fetched =
-            plan.fetch.isEmpty
-            ? [] : try await client.fetch(table: configuration.table, sysIDs: plan.fetch, fields: snapshot.contentFields)
-        progress?(.fetching(done: fetched.count, total: plan.fetch.count))
-        // A record listed but gone by the time its content was fetched was deleted meanwhile.
-        let fetchedIDs = Set(fetched.compactMap { $0.sysID })
-        let vanished = plan.fetch.filter { !fetchedIDs.contains($0) }.compactMap { oldManifest.entry(sysID: $0) }
+        let listed = clock.now
 
         // The first mirror commit grows from the branch's own first commit (config.yaml), so that the
         // branch can fast-forward to it and to every later mirror commit while it has no work of its own.
         let root = oldTip == nil ? try startingCommit(branch.commit) : nil
         let baseTree = try (oldTip ?? root).map { try repository.commit($0).tree }
-        let result = try snapshot.apply(
-            fetched: fetched, removed: plan.removed + vanished, manifest: oldManifest, baseTree: baseTree)
+        // Each batch is rendered and stored as it arrives, while the next ones are on the network.
+        let ingest = try MirrorIngest(configuration: configuration, repository: repository, expected: plan.fetch.count)
+        progress?(.fetching(done: 0, total: plan.fetch.count))
+        if !plan.fetch.isEmpty {
+            let fields = MirrorSnapshot(configuration: configuration, repository: repository).contentFields
+            var done = 0
+            try await client.fetch(table: configuration.table, sysIDs: plan.fetch, fields: fields) { records in
+                try ingest.add(records)
+                done += records.count
+                if done < plan.fetch.count { progress?(.fetching(done: done, total: plan.fetch.count)) }
+            }
+        }
+        progress?(.fetching(done: plan.fetch.count, total: plan.fetch.count))
+        let fetched = clock.now
+        // A record listed but gone by the time its content was fetched was deleted meanwhile.
+        let vanished = plan.fetch.filter { !ingest.sysIDs.contains($0) }.compactMap { oldManifest.entry(sysID: $0) }
+        let result = try ingest.finish(removed: plan.removed + vanished, manifest: oldManifest, baseTree: baseTree)
         let job = UUID().uuidString.lowercased()
         var newTip = oldTip
         if let tree = result.tree {
@@ -82,12 +91,16 @@ public struct PullService {
         }
 
         progress?(.phase("merging"))
+        let merging = clock.now
         let merge = try SyncMerge(workspace: workspace).mergeMirror(newTip, branch: branch.name, job: job, operation: "pull")
+        let timings = PullReport.Timings(
+            listing: listed - start, fetching: fetched - listed, ingest: ingest.busy, merge: clock.now - merging)
         return PullReport(
             instance: configuration.instance.absoluteString, branch: branch.name, listed: listing.count,
             changes: result.changes, keptAsHTML: result.keptAsHTML,
             mirrorCommit: result.tree == nil ? nil : newTip?.hex, mirrorRebuilt: rebuilt, merge: merge,
-            requests: client.statistics.requests - requestsBefore, seconds: Date().timeIntervalSince(started))
+            requests: client.statistics.requests - requestsBefore, seconds: Date().timeIntervalSince(started),
+            timings: timings)
     }
 
     /// The commit a first mirror commit starts from: the branch's commit when it holds no statements yet.

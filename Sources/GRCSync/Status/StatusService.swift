@@ -14,50 +14,57 @@ public struct StatusService {
     public func run(remote client: ServiceNowClient? = nil) async throws -> StatusReport {
         let repository = workspace.repository
         let sync = try SyncBase(workspace: workspace)
-        let manifest = try workspace.mirror.manifest(at: sync.mirrorTip)
+        // Read only when there is something to name: a clean workspace never decodes the manifest.
+        var loaded: Manifest?
+        func manifest() throws -> Manifest {
+            if let loaded { return loaded }
+            let manifest = try workspace.mirror.manifest(at: sync.mirrorTip)
+            loaded = manifest
+            return manifest
+        }
         let baseTree = try sync.base.map { try repository.commit($0).tree }
         let headTree = try sync.head.map { try repository.commit($0).tree }
         var items: [StatusReport.Item] = []
         var seen = Set<String>()
 
-        func item(_ state: StatusReport.State, _ path: String, entryPath: String? = nil, note: String? = nil) {
+        func item(_ state: StatusReport.State, _ path: String, entryPath: String? = nil, note: String? = nil) throws {
             guard seen.insert("\(state.rawValue) \(path)").inserted else { return }
-            let entry = manifest.entry(path: entryPath ?? path)
+            let entry = try manifest().entry(path: entryPath ?? path)
             items.append(.init(state: state, path: path, statement: entry.map(StatementRef.init), note: note))
         }
 
         let conflicted = Set(try repository.conflictedPaths())
-        for path in conflicted.sorted() { item(.conflicted, path) }
+        for path in conflicted.sorted() { try item(.conflicted, path) }
         if sync.head != nil, sync.base != nil || sync.mirrorTip == nil {
             for change in try repository.changes(from: baseTree, to: headTree, detectRenames: true)
             where StatementPath.isStatement(change.path) && !conflicted.contains(change.path) {
                 switch change.kind {
-                case .added: item(.untracked, change.path)
-                case .deleted: item(.deleted, change.path)
+                case .added: try item(.untracked, change.path)
+                case .deleted: try item(.deleted, change.path)
                 case .renamed:
                     if change.oldBlob != change.newBlob {
-                        item(.modified, change.path, entryPath: change.oldPath, note: "renamed from \(change.oldPath ?? "?")")
+                        try item(.modified, change.path, entryPath: change.oldPath, note: "renamed from \(change.oldPath ?? "?")")
                     }
-                case .modified, .typeChanged: item(.modified, change.path)
+                case .modified, .typeChanged: try item(.modified, change.path)
                 }
             }
         }
         for entry in try repository.status() where StatementPath.isStatement(entry.path) {
             guard !entry.isConflicted, !conflicted.contains(entry.path) else { continue }
             if entry.workTree == .added && entry.index == nil {
-                item(.untracked, entry.path, note: "not committed")
+                try item(.untracked, entry.path, note: "not committed")
             } else {
-                item(.uncommitted, entry.path)
+                try item(.uncommitted, entry.path)
             }
         }
         if sync.isBehind, let tip = sync.mirrorTip {
             let tipTree = try repository.commit(tip).tree
             for change in try repository.changes(from: baseTree, to: tipTree) where StatementPath.isStatement(change.path) {
-                item(.behind, change.path, note: "run 'grcsync pull' to merge")
+                try item(.behind, change.path, note: "run 'grcsync pull' to merge")
             }
         }
-        if let client {
-            items += try await remoteChanges(of: items, manifest: manifest, client: client)
+        if let client, !items.isEmpty {
+            items += try await remoteChanges(of: items, manifest: try manifest(), client: client)
         }
         return StatusReport(
             branch: sync.branch, mirrorCommit: sync.mirrorTip?.hex, mergeInProgress: try repository.state == .merge,

@@ -1,0 +1,160 @@
+import Foundation
+import GitKit
+import ServiceNow
+import Statements
+
+/// Turns fetched records into the next mirror tree, one batch at a time, so that a first pull of
+/// 100,000 statements holds only the batches in flight, never all the records or all the files.
+///
+/// `add(_:)` renders a batch on all cores and stores each statement as a blob at once; what it keeps per
+/// record is small (the blob id and the manifest fields). `finish` then gives every record its path — in
+/// `sys_id` order, so the names chosen for colliding controls do not depend on the order the batches
+/// arrived in — and writes the manifest and the tree. Many new statements go into one pack file
+/// (`PackWriter`), a few into loose objects, as `git fetch` does (its `transfer.unpackLimit` is 100).
+final class MirrorIngest {
+    /// From this many records on, blobs go into a pack instead of loose object files.
+    static let packThreshold = 100
+
+    private struct Item {
+        var sysID: String
+        var record: Record
+        var blob: ObjectID
+        var fileExtension: String
+        var keptAsHTMLReason: String?
+    }
+
+    /// One statement rendered and, when packing, already hashed and deflated (off the calling thread).
+    private struct Prepared: Sendable {
+        var rendered: RenderedStatement
+        var packed: PackWriter.PreparedBlob?
+    }
+
+    private let configuration: Configuration
+    private let repository: Repository
+    private var pack: PackWriter?
+    private var items: [Item] = []
+    private let clock = ContinuousClock()
+    /// Time spent rendering and writing so far (the ingest's own work, excluding the network's).
+    private(set) var busy: Duration = .zero
+
+    /// The `sys_id`s added so far.
+    private(set) var sysIDs = Set<String>()
+
+    /// An ingest expecting about `expected` records (it decides between a pack and loose objects).
+    init(configuration: Configuration, repository: Repository, expected: Int) throws {
+        self.configuration = configuration
+        self.repository = repository
+        pack = expected >= Self.packThreshold ? try PackWriter(repository: repository) : nil
+        items.reserveCapacity(expected)
+    }
+
+    /// Renders and stores one batch of records; records without a `sys_id` are ignored.
+    func add(_ records: [Record]) throws {
+        let started = clock.now
+        defer { busy += clock.now - started }
+        let records = records.filter { $0.sysID != nil }
+        let field = configuration.statementField, format = configuration.format, packing = pack != nil
+        let prepared = parallelMap(records.map { $0[field] ?? "" }) { html -> Prepared in
+            let rendered = StatementRenderer.render(html: html, as: format)
+            guard packing else { return Prepared(rendered: rendered, packed: nil) }
+            // Packed statements need no contents later: only the pack entry is kept.
+            return Prepared(
+                rendered: RenderedStatement(fileExtension: rendered.fileExtension, contents: "",
+                                            keptAsHTMLReason: rendered.keptAsHTMLReason),
+                packed: PackWriter.prepare(rendered.contents.utf8))
+        }
+        for (record, statement) in zip(records, prepared) {
+            guard let sysID = record.sysID else { continue }
+            let blob: ObjectID
+            if let pack, let packed = statement.packed {
+                try pack.add(packed)
+                blob = packed.id
+            } else {
+                blob = try repository.writeBlob(Data(statement.rendered.contents.utf8))
+            }
+            var kept = record
+            kept.fields[field] = nil
+            items.append(Item(sysID: sysID, record: kept, blob: blob, fileExtension: statement.rendered.fileExtension,
+                              keptAsHTMLReason: statement.rendered.keptAsHTMLReason))
+            sysIDs.insert(sysID)
+        }
+    }
+
+    /// Gives the records their paths, applies `removed`, and writes the manifest and the tree on top of
+    /// `baseTree`. The tree is nil when nothing changed.
+    func finish(removed: [ManifestEntry], manifest old: Manifest, baseTree: ObjectID?) throws -> MirrorSnapshot.Result {
+        let started = clock.now
+        defer { busy += clock.now - started }
+        if let pack {
+            self.pack = nil
+            try pack.finish()
+        }
+        var manifest = old
+        var updates: [TreeUpdate] = []
+        var changes: [PullReport.Change] = []
+        var kept: [PullReport.KeptAsHTML] = []
+        var taken = Set(old.entries.keys.map { $0.lowercased() })
+        let known = old.indexBySysID()
+
+        for entry in removed {
+            updates.append(.remove(path: entry.path))
+            manifest.remove(path: entry.path)
+            changes.append(.init(kind: .removed, statement: StatementRef(entry), updatedBy: nil))
+        }
+        let baseBlobs = try baseBlobIDs(baseTree, lookups: items.count)
+        items.sort { $0.sysID < $1.sysID }
+        for item in items {
+            let record = item.record
+            let previous = known[item.sysID]
+            var path: String
+            if let previous {
+                path = previous.path
+                if !path.hasSuffix("." + item.fileExtension) {
+                    // The statement moved between .md and .html: same name, new extension.
+                    updates.append(.remove(path: path))
+                    manifest.remove(path: path)
+                    taken.remove(path.lowercased())
+                    path = StatementPath.replacingExtension(of: path, with: item.fileExtension)
+                    taken.insert(path.lowercased())
+                }
+            } else {
+                path = StatementPath.make(
+                    system: record[configuration.systemField] ?? "",
+                    control: record[configuration.controlField] ?? item.sysID,
+                    fileExtension: item.fileExtension, taken: &taken)
+            }
+            if let reason = item.keptAsHTMLReason { kept.append(.init(path: path, reason: reason)) }
+            let entry = ManifestEntry(
+                path: path, table: configuration.table, sysID: item.sysID, field: configuration.statementField,
+                format: item.fileExtension == StatementFormat.markdown.fileExtension ? .markdown : .html,
+                modCount: record.modCount ?? 0, updatedOn: record.updatedOn ?? "",
+                updatedBy: record["sys_updated_by"] ?? "",
+                system: record[configuration.systemField] ?? "", control: record[configuration.controlField] ?? "",
+                title: record[configuration.titleField] ?? "")
+            manifest.insert(entry)
+            let oldBlob = try baseBlobs.map { $0[path] } ?? baseTree.flatMap { try repository.blobID(at: path, in: $0) }
+            if oldBlob != item.blob {
+                updates.append(.upsert(path: path, blob: item.blob))
+                changes.append(
+                    .init(kind: previous == nil ? .added : .changed, statement: StatementRef(entry),
+                          updatedBy: entry.updatedBy.isEmpty ? nil : entry.updatedBy))
+            }
+        }
+        items = []
+        guard manifest != old || !updates.isEmpty else {
+            return MirrorSnapshot.Result(tree: nil, manifest: old, changes: [], keptAsHTML: kept)
+        }
+        updates.append(.upsert(path: Manifest.path, blob: try repository.writeBlob(manifest.jsonl())))
+        let tree = try repository.updateTree(baseTree, updates)
+        return MirrorSnapshot.Result(tree: tree, manifest: manifest, changes: changes, keptAsHTML: kept)
+    }
+
+    /// The base tree's blob ids by path, read in one walk when many paths will be looked up (one
+    /// `blobID(at:in:)` per record walks the tree from the root each time); nil for few lookups.
+    private func baseBlobIDs(_ baseTree: ObjectID?, lookups: Int) throws -> [String: ObjectID]? {
+        guard let baseTree, lookups > 256 else { return nil }
+        var blobs: [String: ObjectID] = [:]
+        for file in try repository.files(in: baseTree) { blobs[file.path] = file.blob }
+        return blobs
+    }
+}
