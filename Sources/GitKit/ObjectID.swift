@@ -1,39 +1,73 @@
 import CGit2
 
-/// A Git object id (SHA-1), held as 40 lowercase hex digits.
+/// A Git object id (SHA-1): 20 bytes, held inline (no allocation), shown as 40 lowercase hex digits.
+///
+/// A first pull of 100,000 statements holds several ids per statement at once (the blob in the pack
+/// writer, in the pending tree, in the base tree's index); as hex strings they cost an allocation of 64
+/// bytes each.
 public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable {
-    /// 40 lowercase hex digits.
-    public let hex: String
+    // Big-endian words of the 20 bytes, so that comparing the words in order compares the bytes.
+    private let high: UInt64
+    private let middle: UInt64
+    private let low: UInt32
 
     /// Accepts exactly 40 hex digits, in either case; nil otherwise.
     public init?(hex: String) {
-        let utf8 = hex.utf8
-        guard utf8.count == 40, utf8.allSatisfy({ ObjectID.hexValue($0) != nil }) else { return nil }
-        self.hex = hex.lowercased()
+        let utf8 = Array(hex.utf8)
+        guard utf8.count == 40 else { return nil }
+        guard utf8.allSatisfy({ ObjectID.hexValue($0) != nil }) else { return nil }
+        self.init { index in
+            // Both digits were checked above.
+            (ObjectID.hexValue(utf8[2 * index]) ?? 0) << 4 | (ObjectID.hexValue(utf8[2 * index + 1]) ?? 0)
+        }
     }
 
     init(_ oid: git_oid) {
         var oid = oid
-        hex = withUnsafeBytes(of: &oid.id) { bytes in
-            String(unsafeUninitializedCapacity: 40) { buffer in
-                for (index, byte) in bytes.prefix(20).enumerated() {
-                    buffer[2 * index] = ObjectID.digit(byte >> 4)
-                    buffer[2 * index + 1] = ObjectID.digit(byte & 0x0f)
-                }
-                return 40
-            }
-        }
+        self = withUnsafeBytes(of: &oid.id) { raw in ObjectID { raw[$0] } }
     }
 
     init(_ oid: UnsafePointer<git_oid>) {
         self.init(oid.pointee)
     }
 
+    /// The id whose byte at each index 0..<20 is `byte(index)`.
+    private init(byte: (Int) -> UInt8) {
+        func word(_ range: Range<Int>) -> UInt64 { range.reduce(0) { $0 << 8 | UInt64(byte($1)) } }
+        high = word(0..<8)
+        middle = word(8..<16)
+        low = UInt32(word(16..<20))
+    }
+
+    /// The 20 bytes, in order.
+    private var bytes: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(20)
+        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: high >> UInt64(shift))) }
+        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: middle >> UInt64(shift))) }
+        for shift in stride(from: 24, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: low >> UInt32(shift))) }
+        return bytes
+    }
+
+    /// 40 lowercase hex digits.
+    public var hex: String {
+        let bytes = self.bytes
+        return String(unsafeUninitializedCapacity: 40) { buffer in
+            for (index, byte) in bytes.enumerated() {
+                buffer[2 * index] = ObjectID.digit(byte >> 4)
+                buffer[2 * index + 1] = ObjectID.digit(byte & 0x0f)
+            }
+            return 40
+        }
+    }
+
     /// The libgit2 form.
     var oid: git_oid {
         var oid = git_oid()
-        // `hex` is validated 40 hex digits, so this cannot fail.
-        git_oid_fromstrn(&oid, hex, 40)
+        let bytes = self.bytes
+        withUnsafeMutableBytes(of: &oid.id) { raw in
+            for index in 0..<20 { raw[index] = bytes[index] }
+        }
         return oid
     }
 
@@ -44,8 +78,10 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
     /// The hex form.
     public var description: String { hex }
 
-    /// Orders by hex, i.e. by the raw bytes.
-    public static func < (lhs: ObjectID, rhs: ObjectID) -> Bool { lhs.hex < rhs.hex }
+    /// Orders by the raw bytes, i.e. by hex.
+    public static func < (lhs: ObjectID, rhs: ObjectID) -> Bool {
+        (lhs.high, lhs.middle, lhs.low) < (rhs.high, rhs.middle, rhs.low)
+    }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {

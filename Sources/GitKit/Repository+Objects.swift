@@ -12,6 +12,27 @@ extension Repository {
         return ObjectID(oid)
     }
 
+    /// Stores a blob of exactly `size` bytes that `produce` hands over in pieces, without ever holding
+    /// it whole (a 100,000-entry manifest is ~30 MB). Fails if the pieces do not add up to `size`.
+    public func writeBlob(
+        size: Int, _ produce: (_ write: (UnsafeRawBufferPointer) throws -> Void) throws -> Void
+    ) throws -> ObjectID {
+        let odb = try makeHandle("git_repository_odb", owner: self, free: { git_odb_free($0) }) {
+            git_repository_odb(&$0, pointer)
+        }
+        var stream: UnsafeMutablePointer<git_odb_stream>?
+        try check(git_odb_open_wstream(&stream, odb.pointer, git_object_size_t(size), GIT_OBJECT_BLOB), "git_odb_open_wstream")
+        defer { git_odb_stream_free(stream) }
+        try produce { bytes in
+            guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+            try check(
+                git_odb_stream_write(stream, base.assumingMemoryBound(to: CChar.self), bytes.count), "git_odb_stream_write")
+        }
+        var oid = git_oid()
+        try check(git_odb_stream_finalize_write(&oid, stream), "git_odb_stream_finalize_write")
+        return ObjectID(oid)
+    }
+
     /// The id `data` would have as a blob, without storing it.
     public func hashBlob(_ data: Data) throws -> ObjectID {
         var oid = git_oid()

@@ -27,6 +27,7 @@ struct BenchmarkRun {
         _ = emulator.takeRequestCount()
 
         log("first pull")
+        try await settleFileSystem()
         let (firstPull, firstPullProcess) = try await phase(.pull)
         let firstPullRequests = emulator.takeRequestCount()
         guard firstPull.succeeded, firstPull.statements == emulator.sysIDs.count else {
@@ -84,6 +85,15 @@ struct BenchmarkRun {
     }
 
     /// `grcsync init` through `InitService`, then `concurrency` set in config.yaml (committed by the caller).
+    /// Gives both checkouts the same file system to write into. ext4 will not hand out an inode freed
+    /// less than 5 seconds ago (300 while its table block is dirty), and scans past every such inode for
+    /// each new file: right after a previous run's 200,000 files were deleted, creating files costs
+    /// several times more, whoever does it. So: flush, wait, and keep this run's clone until the run ends.
+    private func settleFileSystem() async throws {
+        sync()
+        try await Task.sleep(for: .seconds(6))
+    }
+
     private func createWorkspace() throws {
         _ = try InitService().run(
             directory: workspace, instance: emulator.server.baseURL, table: nil, format: .html, force: false)
@@ -139,8 +149,8 @@ struct BenchmarkRun {
         let clone = directory.appendingPathComponent("clone")
         try await git.run(["clone", "-q", "--no-checkout", workspace.path, clone.path])
         try await git.run(["-C", clone.path, "checkout", "-q", "--detach", base])
+        try await settleFileSystem()
         let outcome = try await git.run(["-C", clone.path, "checkout", "-q", "--detach", mirror])
-        try? FileManager.default.removeItem(at: clone)
         return RunSample.Timing(seconds: outcome.seconds, peakRSS: outcome.peakRSS)
     }
 

@@ -23,7 +23,19 @@ public struct Manifest: Sendable, Equatable {
     public static func == (lhs: Manifest, rhs: Manifest) -> Bool { lhs.entries == rhs.entries }
 
     /// Entries in path order.
-    public var sortedEntries: [ManifestEntry] { entries.values.sorted { $0.path < $1.path } }
+    public var sortedEntries: [ManifestEntry] {
+        // Sorting the keys moves 16-byte strings; sorting the entries would move whole entries.
+        entries.keys.sorted().compactMap { entries[$0] }
+    }
+
+    /// How many entries there are.
+    public var count: Int { entries.count }
+
+    /// Makes room for `capacity` entries, so that adding 100,000 does not grow the tables step by step.
+    public mutating func reserveCapacity(_ capacity: Int) {
+        entries.reserveCapacity(capacity)
+        pathBySysID.reserveCapacity(capacity)
+    }
 
     /// The entry of a record, by `sys_id`.
     public func entry(sysID: String) -> ManifestEntry? { pathBySysID[sysID].flatMap { entries[$0] } }
@@ -31,10 +43,11 @@ public struct Manifest: Sendable, Equatable {
     /// The entry of a file, by path.
     public func entry(path: String) -> ManifestEntry? { entries[path] }
 
-    /// Adds or replaces an entry (keyed by path).
-    public mutating func insert(_ entry: ManifestEntry) {
+    /// Adds or replaces an entry (keyed by path). True when the manifest changed.
+    @discardableResult
+    public mutating func insert(_ entry: ManifestEntry) -> Bool {
         if let previous = entries.updateValue(entry, forKey: entry.path) {
-            if previous.sysID == entry.sysID { return }
+            if previous.sysID == entry.sysID { return previous != entry }
             unindex(previous)
         }
         if pathBySysID[entry.sysID] == nil {
@@ -42,12 +55,15 @@ public struct Manifest: Sendable, Equatable {
         } else {
             otherPathsBySysID[entry.sysID, default: []].append(entry.path)
         }
+        return true
     }
 
-    /// Removes the entry of a path.
-    public mutating func remove(path: String) {
-        guard let previous = entries.removeValue(forKey: path) else { return }
+    /// Removes the entry of a path. True when there was one.
+    @discardableResult
+    public mutating func remove(path: String) -> Bool {
+        guard let previous = entries.removeValue(forKey: path) else { return false }
         unindex(previous)
+        return true
     }
 
     private mutating func unindex(_ entry: ManifestEntry) {
@@ -106,10 +122,33 @@ public struct Manifest: Sendable, Equatable {
 
     /// The file's bytes: one line per entry, keys in a fixed order, sorted by path, final newline.
     public func jsonl() -> Data {
-        var out: [UInt8] = []
-        out.reserveCapacity(entries.count * 320)
-        for entry in sortedEntries { ManifestLineWriter.append(entry, to: &out) }
-        return Data(out)
+        var out = Data(capacity: entries.count * 320)
+        writeJSONL { out.append(contentsOf: $0) }
+        return out
+    }
+
+    /// The size of `jsonl()`, in bytes.
+    public func jsonlSize() -> Int {
+        var size = 0
+        writeJSONL { size += $0.count }
+        return size
+    }
+
+    /// Hands `jsonl()`'s bytes to `write` in pieces of about 64 KB, so that a large manifest can be
+    /// stored without being held whole.
+    public func writeJSONL(_ write: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        let chunk = 1 << 16
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(chunk + 4_096)
+        for path in entries.keys.sorted() {
+            guard let entry = entries[path] else { continue }
+            ManifestLineWriter.append(entry, to: &buffer)
+            if buffer.count >= chunk {
+                try buffer.withUnsafeBytes(write)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        if !buffer.isEmpty { try buffer.withUnsafeBytes(write) }
     }
 }
 

@@ -15,9 +15,13 @@ final class MirrorIngest {
     /// From this many records on, blobs go into a pack instead of loose object files.
     static let packThreshold = 100
 
+    /// What is kept of a record once its statement is stored: the manifest entry (its path comes in
+    /// `finish`) and the blob. Never the record itself: a copy of 100,000 records' dictionaries was the
+    /// largest thing a first pull held.
     private struct Item {
-        var sysID: String
-        var record: Record
+        var entry: ManifestEntry
+        /// What names a new file: the control, or the `sys_id` when the record has no control field.
+        var name: String
         var blob: ObjectID
         var fileExtension: String
         var keptAsHTMLReason: String?
@@ -39,6 +43,8 @@ final class MirrorIngest {
 
     /// The `sys_id`s added so far.
     private(set) var sysIDs = Set<String>()
+    /// One copy of each system name, author and timestamp: thousands of records share each of them.
+    private var interned = Set<String>()
 
     /// An ingest expecting about `expected` records (it decides between a pack and loose objects).
     init(configuration: Configuration, repository: Repository, expected: Int) throws {
@@ -72,81 +78,88 @@ final class MirrorIngest {
             } else {
                 blob = try repository.writeBlob(Data(statement.rendered.contents.utf8))
             }
-            var kept = record
-            kept.fields[field] = nil
-            items.append(Item(sysID: sysID, record: kept, blob: blob, fileExtension: statement.rendered.fileExtension,
+            let fileExtension = statement.rendered.fileExtension
+            let entry = ManifestEntry(
+                path: "", table: configuration.table, sysID: sysID, field: field,
+                format: fileExtension == StatementFormat.markdown.fileExtension ? .markdown : .html,
+                modCount: record.modCount ?? 0, updatedOn: intern(record.updatedOn ?? ""),
+                updatedBy: intern(record["sys_updated_by"] ?? ""), system: intern(record[configuration.systemField] ?? ""),
+                control: record[configuration.controlField] ?? "", title: record[configuration.titleField] ?? "")
+            items.append(Item(entry: entry, name: record[configuration.controlField] ?? sysID, blob: blob, fileExtension: fileExtension,
                               keptAsHTMLReason: statement.rendered.keptAsHTMLReason))
             sysIDs.insert(sysID)
         }
     }
 
+    private func intern(_ value: String) -> String {
+        interned.insert(value).memberAfterInsert
+    }
+
     /// Gives the records their paths, applies `removed`, and writes the manifest and the tree on top of
     /// `baseTree`. The tree is nil when nothing changed.
-    func finish(removed: [ManifestEntry], manifest old: Manifest, baseTree: ObjectID?) throws -> MirrorSnapshot.Result {
+    /// `manifest` is the mirror's manifest so far; it is updated in place (consumed, so that a pull of
+    /// 100,000 statements never holds an old and a new copy of it).
+    func finish(removed: [ManifestEntry], manifest: consuming Manifest, baseTree: ObjectID?) throws -> MirrorSnapshot.Result {
         let started = clock.now
         defer { busy += clock.now - started }
         if let pack {
             self.pack = nil
             try pack.finish()
         }
-        var manifest = old
+        manifest.reserveCapacity(manifest.count + items.count)
         var updates: [TreeUpdate] = []
         var changes: [PullReport.Change] = []
         var kept: [PullReport.KeptAsHTML] = []
-        var taken = Set(old.entries.keys.map { $0.lowercased() })
-        let known = old.indexBySysID()
+        var taken = Set(manifest.entries.keys.map { $0.lowercased() })
+        var changed = false
 
         for entry in removed {
             updates.append(.remove(path: entry.path))
-            manifest.remove(path: entry.path)
+            changed = manifest.remove(path: entry.path) || changed
             changes.append(.init(kind: .removed, statement: StatementRef(entry), updatedBy: nil))
         }
         let baseBlobs = try baseBlobIDs(baseTree, lookups: items.count)
-        items.sort { $0.sysID < $1.sysID }
+        items.sort { $0.entry.sysID < $1.entry.sysID }
+        updates.reserveCapacity(updates.count + items.count + 1)
+        changes.reserveCapacity(changes.count + items.count)
         for item in items {
-            let record = item.record
-            let previous = known[item.sysID]
-            var path: String
+            var entry = item.entry
+            // Each record comes once and new records only take free paths, so the manifest still holds
+            // the record's previous entry here.
+            let previous = manifest.entry(sysID: entry.sysID)
             if let previous {
-                path = previous.path
-                if !path.hasSuffix("." + item.fileExtension) {
+                entry.path = previous.path
+                if !entry.path.hasSuffix("." + item.fileExtension) {
                     // The statement moved between .md and .html: same name, new extension.
-                    updates.append(.remove(path: path))
-                    manifest.remove(path: path)
-                    taken.remove(path.lowercased())
-                    path = StatementPath.replacingExtension(of: path, with: item.fileExtension)
-                    taken.insert(path.lowercased())
+                    updates.append(.remove(path: entry.path))
+                    changed = manifest.remove(path: entry.path) || changed
+                    taken.remove(entry.path.lowercased())
+                    entry.path = StatementPath.replacingExtension(of: entry.path, with: item.fileExtension)
+                    taken.insert(entry.path.lowercased())
                 }
             } else {
-                path = StatementPath.make(
-                    system: record[configuration.systemField] ?? "",
-                    control: record[configuration.controlField] ?? item.sysID,
+                entry.path = StatementPath.make(
+                    system: entry.system, control: item.name,
                     fileExtension: item.fileExtension, taken: &taken)
             }
-            if let reason = item.keptAsHTMLReason { kept.append(.init(path: path, reason: reason)) }
-            let entry = ManifestEntry(
-                path: path, table: configuration.table, sysID: item.sysID, field: configuration.statementField,
-                format: item.fileExtension == StatementFormat.markdown.fileExtension ? .markdown : .html,
-                modCount: record.modCount ?? 0, updatedOn: record.updatedOn ?? "",
-                updatedBy: record["sys_updated_by"] ?? "",
-                system: record[configuration.systemField] ?? "", control: record[configuration.controlField] ?? "",
-                title: record[configuration.titleField] ?? "")
-            manifest.insert(entry)
-            let oldBlob = try baseBlobs.map { $0[path] } ?? baseTree.flatMap { try repository.blobID(at: path, in: $0) }
+            if let reason = item.keptAsHTMLReason { kept.append(.init(path: entry.path, reason: reason)) }
+            changed = manifest.insert(entry) || changed
+            let oldBlob = try baseBlobs.map { $0[entry.path] } ?? baseTree.flatMap { try repository.blobID(at: entry.path, in: $0) }
             if oldBlob != item.blob {
-                updates.append(.upsert(path: path, blob: item.blob))
+                updates.append(.upsert(path: entry.path, blob: item.blob))
                 changes.append(
                     .init(kind: previous == nil ? .added : .changed, statement: StatementRef(entry),
                           updatedBy: entry.updatedBy.isEmpty ? nil : entry.updatedBy))
             }
         }
         items = []
-        guard manifest != old || !updates.isEmpty else {
-            return MirrorSnapshot.Result(tree: nil, manifest: old, changes: [], keptAsHTML: kept)
+        guard changed || !updates.isEmpty else {
+            return MirrorSnapshot.Result(tree: nil, changes: [], keptAsHTML: kept)
         }
-        updates.append(.upsert(path: Manifest.path, blob: try repository.writeBlob(manifest.jsonl())))
+        let manifestBlob = try repository.writeBlob(size: manifest.jsonlSize()) { write in try manifest.writeJSONL(write) }
+        updates.append(.upsert(path: Manifest.path, blob: manifestBlob))
         let tree = try repository.updateTree(baseTree, updates)
-        return MirrorSnapshot.Result(tree: tree, manifest: manifest, changes: changes, keptAsHTML: kept)
+        return MirrorSnapshot.Result(tree: tree, changes: changes, keptAsHTML: kept)
     }
 
     /// The base tree's blob ids by path, read in one walk when many paths will be looked up (one

@@ -24,20 +24,18 @@ struct MirrorSnapshot {
     /// The records whose content must be fetched (new, or `sys_mod_count` moved) and the manifest
     /// entries whose records are gone from the listing.
     static func plan(listing: [Record], manifest: Manifest) -> (fetch: [String], removed: [ManifestEntry]) {
-        let known = manifest.indexBySysID()
         var fetch: [String] = []
-        var seen = Set<String>()
+        var seen = Set<String>(minimumCapacity: listing.count)
         for record in listing {
             guard let sysID = record.sysID, seen.insert(sysID).inserted else { continue }
-            if known[sysID]?.modCount != record.modCount { fetch.append(sysID) }
+            if manifest.entry(sysID: sysID)?.modCount != record.modCount { fetch.append(sysID) }
         }
-        let removed = manifest.sortedEntries.filter { !seen.contains($0.sysID) }
+        let removed = manifest.entries.values.filter { !seen.contains($0.sysID) }.sorted { $0.path < $1.path }
         return (fetch, removed)
     }
 
     struct Result {
         var tree: ObjectID?
-        var manifest: Manifest
         var changes: [PullReport.Change]
         var keptAsHTML: [PullReport.KeptAsHTML]
     }

@@ -45,10 +45,13 @@ public struct PullService {
         if let progress {
             listingProgress = { @Sendable done, total in progress(.listing(done: done, total: total)) }
         }
-        let listing = try await client.list(
-            table: configuration.table, query: configuration.query, fields: MirrorSnapshot.listingFields,
-            progress: listingProgress)
-        let plan = MirrorSnapshot.plan(listing: listing, manifest: oldManifest)
+        // The listing (100,000 records of a few fields) is dropped as soon as it is planned from.
+        let (plan, listedCount) = try await { [client] in
+            let listing = try await client.list(
+                table: configuration.table, query: configuration.query, fields: MirrorSnapshot.listingFields,
+                progress: listingProgress)
+            return (MirrorSnapshot.plan(listing: listing, manifest: oldManifest), listing.count)
+        }()
         let listed = clock.now
 
         // The first mirror commit grows from the branch's own first commit (config.yaml), so that the
@@ -71,7 +74,7 @@ public struct PullService {
         let fetched = clock.now
         // A record listed but gone by the time its content was fetched was deleted meanwhile.
         let vanished = plan.fetch.filter { !ingest.sysIDs.contains($0) }.compactMap { oldManifest.entry(sysID: $0) }
-        let result = try ingest.finish(removed: plan.removed + vanished, manifest: oldManifest, baseTree: baseTree)
+        let result = try ingest.finish(removed: plan.removed + vanished, manifest: consume oldManifest, baseTree: baseTree)
         let job = UUID().uuidString.lowercased()
         var newTip = oldTip
         if let tree = result.tree {
@@ -96,7 +99,7 @@ public struct PullService {
         let timings = PullReport.Timings(
             listing: listed - start, fetching: fetched - listed, ingest: ingest.busy, merge: clock.now - merging)
         return PullReport(
-            instance: configuration.instance.absoluteString, branch: branch.name, listed: listing.count,
+            instance: configuration.instance.absoluteString, branch: branch.name, listed: listedCount,
             changes: result.changes, keptAsHTML: result.keptAsHTML,
             mirrorCommit: result.tree == nil ? nil : newTip?.hex, mirrorRebuilt: rebuilt, merge: merge,
             requests: client.statistics.requests - requestsBefore, seconds: Date().timeIntervalSince(started),
