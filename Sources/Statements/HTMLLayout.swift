@@ -11,14 +11,24 @@ public enum HTMLLayout {
     /// exception is garbage whose meaning a final line break would change (an unterminated tag or an
     /// unclosed `<pre>` at the very end): it is returned without one.
     public static func layOut(_ html: String) -> String {
-        let laidOut = arrange(html, style: .lines)
+        var laidOut = arrange(html, style: .lines)
         guard !laidOut.isEmpty else { return "" }
         // The final line break is whitespace like any other, except after an unterminated tag or an
-        // unclosed <pre> at the very end; the first candidate libxml2 finds equivalent wins.
-        let reference = HTMLEquivalence.canonicalForm(html)
-        let candidates = [laidOut + "\n", laidOut, html.hasSuffix("\n") ? html : html + "\n"]
-        for candidate in candidates where HTMLEquivalence.canonicalForm(candidate) == reference {
-            return candidate
+        // unclosed <pre> at the very end; the first candidate libxml2 finds equivalent wins. The
+        // layout is checked as bytes (it is valid UTF-8: slices of the input cut at ASCII bytes, and
+        // ASCII whitespace), and becomes a String only when it wins.
+        let reference = HTMLEquivalence.canonicalBytes(html)
+        laidOut.append(0x0A)
+        if HTMLEquivalence.sameCanonicalForm(HTMLEquivalence.canonicalBytes(utf8: laidOut), reference) {
+            return String(decoding: laidOut, as: UTF8.self)
+        }
+        laidOut.removeLast()
+        if HTMLEquivalence.sameCanonicalForm(HTMLEquivalence.canonicalBytes(utf8: laidOut), reference) {
+            return String(decoding: laidOut, as: UTF8.self)
+        }
+        let unchanged = html.hasSuffix("\n") ? html : html + "\n"
+        if HTMLEquivalence.sameCanonicalForm(HTMLEquivalence.canonicalBytes(unchanged), reference) {
+            return unchanged
         }
         return html
     }
@@ -27,7 +37,7 @@ public enum HTMLLayout {
     /// manages is removed. Falls back to the input without trailing newlines when that would not be
     /// equivalent.
     public static func compact(_ html: String) -> String {
-        let compacted = arrange(html, style: .compact)
+        let compacted = String(decoding: arrange(html, style: .compact), as: UTF8.self)
         if HTMLEquivalence.areEquivalent(html, compacted) { return compacted }
         return html.trimmingTrailingNewlines()
     }
@@ -44,7 +54,8 @@ public enum HTMLLayout {
         case blankLine
     }
 
-    private static func arrange(_ html: String, style: Style) -> String {
+    /// The arranged HTML as UTF-8.
+    static func arrange(_ html: String, style: Style) -> [UInt8] {
         let tokens = HTMLTagScanner.tokens(html)
         var structure = LayoutStructure()
         // Significant tokens, with the whitespace-only text that preceded each one outside <pre>.
@@ -82,7 +93,7 @@ public enum HTMLLayout {
             gap = []
         }
         if !structure.isPreformatted { trimTrailingSpace(&output) }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     private static func trimTrailingSpace(_ output: inout [UInt8]) {
