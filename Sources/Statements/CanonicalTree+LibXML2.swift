@@ -81,8 +81,7 @@ extension CanonicalTree {
             for name in names where name.pointer == pointer { return (name.flags, Int(name.start), Int(name.end)) }
             let start = tree.bytes.count
             appendLowercased(pointer)
-            let name = tree.bytes[start...].withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
-            let flags = ElementFlags(name: name)
+            let flags = tree.bytes[start...].withUnsafeBufferPointer { ElementFlags(utf8: $0) }
             names.append((pointer, flags, Int32(start), Int32(tree.bytes.count)))
             return (flags, start, tree.bytes.count)
         }
@@ -125,8 +124,8 @@ extension CanonicalTree {
         /// they are valid UTF-8, else the repaired string.
         private mutating func appendText(_ pointer: UnsafePointer<xmlChar>?) {
             guard let pointer else { return }
-            let text = UnsafeBufferPointer(start: pointer, count: strlen(pointer))
-            if UTF8Validation.isValid(text) {
+            let text = UnsafeBufferPointer(start: pointer, count: ByteScan.length(pointer))
+            if ByteScan.isASCII(text) || UTF8Validation.isValid(text) {
                 tree.bytes.append(contentsOf: text)
             } else {
                 tree.bytes.append(contentsOf: String(cString: pointer).utf8)
@@ -136,18 +135,12 @@ extension CanonicalTree {
         /// Appends what `String(cString:).lowercased()` gives for `pointer` ("" for nil).
         private mutating func appendLowercased(_ pointer: UnsafePointer<xmlChar>?) {
             guard let pointer else { return }
-            let name = UnsafeBufferPointer(start: pointer, count: strlen(pointer))
-            if name.allSatisfy({ $0 < 0x80 }) {
+            let name = UnsafeBufferPointer(start: pointer, count: ByteScan.length(pointer))
+            if ByteScan.isASCII(name) {
                 for byte in name { tree.bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) }
             } else {
                 tree.bytes.append(contentsOf: String(cString: pointer).lowercased().utf8)
             }
         }
     }
-}
-
-private func strlen(_ pointer: UnsafePointer<xmlChar>) -> Int {
-    var count = 0
-    while pointer[count] != 0 { count += 1 }
-    return count
 }

@@ -56,26 +56,35 @@ extension CanonicalTree {
         }
     }
 
+    private static let textSpecials = ByteScan.ByteSet([0x26, 0x3C, 0x3E, 0xC2])
+    private static let attributeSpecials = ByteScan.ByteSet([0x26, 0x3C, 0x3E, 0xC2, 0x22])
+
     /// `&`, `<`, `>` (and `"` in attributes) as entities, U+00A0 (`C2 A0`) as `&nbsp;`; runs of
     /// other bytes are copied whole.
     private static func escape(_ text: UnsafeBufferPointer<UInt8>, quotes: Bool, to output: inout [UInt8]) {
+        let specials = quotes ? attributeSpecials : textSpecials
         var runStart = 0
         var position = 0
         while position < text.count {
             let byte = text[position]
+            guard specials.contains(byte) else {
+                position += 1
+                continue
+            }
             let entity: StaticString
             var width = 1
             switch byte {
             case 0x26: entity = "&amp;"
             case 0x3C: entity = "&lt;"
             case 0x3E: entity = "&gt;"
-            case 0x22 where quotes: entity = "&quot;"
-            case 0xC2 where position + 1 < text.count && text[position + 1] == 0xA0:
+            case 0x22: entity = "&quot;"
+            default:
+                guard position + 1 < text.count && text[position + 1] == 0xA0 else {
+                    position += 1
+                    continue
+                }
                 entity = "&nbsp;"
                 width = 2
-            default:
-                position += 1
-                continue
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<position]))
             output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))

@@ -27,6 +27,9 @@ struct CanonicalTree {
         /// The element's attributes: `attributes[firstAttribute..<endAttribute]`, sorted by name.
         var firstAttribute: Int32 = 0
         var endAttribute: Int32 = 0
+        /// The text has no run of whitespace left (`collapseRuns` would not change it): set by
+        /// `collapseRuns`, cleared when another text is merged into it.
+        var collapsed = false
         var parent: Int32 = none
         var firstChild: Int32 = none
         var lastChild: Int32 = none
@@ -148,11 +151,14 @@ struct CanonicalTree {
             nodes[previous].start = newStart
             nodes[previous].end = Int32(bytes.count)
         }
+        nodes[previous].collapsed = false
         unlink(index)
     }
 
     /// Replaces every run of HTML whitespace in the text of `index` by one space, in place.
     mutating func collapseRuns(_ index: Int32) {
+        if nodes[Int(index)].collapsed { return }
+        nodes[Int(index)].collapsed = true
         let (start, end) = (Int(nodes[Int(index)].start), Int(nodes[Int(index)].end))
         let newEnd = bytes.withUnsafeMutableBufferPointer { buffer in
             // Most text has only single spaces: nothing is written until the first byte that changes.
@@ -160,7 +166,9 @@ struct CanonicalTree {
             var inSpace = false
             while read < end {
                 let byte = buffer[read]
-                if byte == 0x20 {
+                if byte > 0x20 {
+                    inSpace = false
+                } else if byte == 0x20 {
                     if inSpace { break }
                     inSpace = true
                 } else if HTMLTagScanner.isSpace(byte) {

@@ -7,7 +7,9 @@
 public enum HTMLEquivalence {
     /// True when `a` and `b` render the same by the rules above.
     public static func areEquivalent(_ a: String, _ b: String) -> Bool {
-        a == b || sameCanonicalForm(canonicalBytes(a), canonicalBytes(b))
+        if a == b { return true }
+        var reference = CanonicalReference(a)
+        return reference.matches(b)
     }
 
     /// A normalised serialisation of `html`: parsed with libxml2, whitespace normalised, attributes
@@ -25,19 +27,46 @@ public enum HTMLEquivalence {
         return tree.serialized()
     }
 
-    /// `canonicalBytes(String(decoding: html, as: UTF8.self))` for valid UTF-8 `html`, without making
-    /// the `String`.
-    static func canonicalBytes(utf8 html: [UInt8]) -> [UInt8] {
-        var tree = CanonicalTree.parse(utf8: html)
-        tree.normalize()
-        return tree.serialized()
-    }
-
     /// Whether two results of `canonicalBytes` are equal as `String`s, which is what equivalence has
     /// always meant. Equal bytes are equal strings; different bytes can still be canonically equivalent
     /// strings (`String`'s `==` is Unicode canonical equivalence), so that rare case asks `String`.
     static func sameCanonicalForm(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         a == b || String(decoding: a, as: UTF8.self) == String(decoding: b, as: UTF8.self)
+    }
+}
+
+/// The normalised tree of one HTML text, to be compared with others: `matches` is
+/// `HTMLEquivalence.sameCanonicalForm` of the two canonical forms, serialising them only when the
+/// trees differ (see `CanonicalTree.hasSameContent`).
+struct CanonicalReference {
+    private let tree: CanonicalTree
+    private var serialized: [UInt8]?
+
+    init(_ html: String) {
+        var tree = CanonicalTree.parse(html)
+        tree.normalize()
+        self.tree = tree
+    }
+
+    /// Whether `html`'s canonical form equals this one's.
+    mutating func matches(_ html: String) -> Bool {
+        var candidate = CanonicalTree.parse(html)
+        candidate.normalize()
+        return matches(candidate)
+    }
+
+    /// `matches(String(decoding: html, as: UTF8.self))` for valid UTF-8, without making the `String`.
+    mutating func matches(utf8 html: [UInt8]) -> Bool {
+        var candidate = CanonicalTree.parse(utf8: html)
+        candidate.normalize()
+        return matches(candidate)
+    }
+
+    private mutating func matches(_ candidate: CanonicalTree) -> Bool {
+        if candidate.hasSameContent(as: tree) { return true }
+        let reference = serialized ?? tree.serialized()
+        serialized = reference
+        return HTMLEquivalence.sameCanonicalForm(candidate.serialized(), reference)
     }
 }
 

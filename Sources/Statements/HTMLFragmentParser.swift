@@ -46,7 +46,7 @@ enum HTMLFragmentParser {
         // libxml2 stops reading at a NUL byte, which would hide everything after it from the
         // comparison; HTML parsers read NUL as U+FFFD, and so does this one. (Looking for the byte
         // first spares the search by `Character` for the text that has none, which is nearly all.)
-        if html.utf8.contains(0) {
+        if ByteScan.containsNUL(html) {
             let source = html.contains("\u{0}") ? html.replacingNUL() : html
             return withBody(ofUTF8: source.utf8, read)
         }

@@ -17,20 +17,13 @@ public enum HTMLLayout {
         // unclosed <pre> at the very end; the first candidate libxml2 finds equivalent wins. The
         // layout is checked as bytes (it is valid UTF-8: slices of the input cut at ASCII bytes, and
         // ASCII whitespace), and becomes a String only when it wins.
-        let reference = HTMLEquivalence.canonicalBytes(html)
+        var reference = CanonicalReference(html)
         laidOut.append(0x0A)
-        if HTMLEquivalence.sameCanonicalForm(HTMLEquivalence.canonicalBytes(utf8: laidOut), reference) {
-            return String(decoding: laidOut, as: UTF8.self)
-        }
+        if reference.matches(utf8: laidOut) { return String(decoding: laidOut, as: UTF8.self) }
         laidOut.removeLast()
-        if HTMLEquivalence.sameCanonicalForm(HTMLEquivalence.canonicalBytes(utf8: laidOut), reference) {
-            return String(decoding: laidOut, as: UTF8.self)
-        }
+        if reference.matches(utf8: laidOut) { return String(decoding: laidOut, as: UTF8.self) }
         let unchanged = html.hasSuffix("\n") ? html : html + "\n"
-        if HTMLEquivalence.sameCanonicalForm(HTMLEquivalence.canonicalBytes(unchanged), reference) {
-            return unchanged
-        }
-        return html
+        return reference.matches(unchanged) ? unchanged : html
     }
 
     /// The HTML on one line, the way ServiceNow's editor stores rich text: the whitespace `layOut`
@@ -161,13 +154,15 @@ public enum HTMLLayout {
             }
         }
 
+        /// The elements whose start tag closes open elements, and the elements it closes.
+        private static let impliedEnds: [String: Set<String>] = [
+            "li": ["li"], "dd": ["dd", "dt"], "dt": ["dd", "dt"], "tr": ["tr"],
+            "tbody": ["tr", "tbody", "thead"], "tfoot": ["tr", "tbody", "thead"],
+        ]
+
         /// `<li>` closes an open `<li>`, `<tr>` an open `<tr>`, and so on, as HTML's implied end tags do.
         private mutating func closeImplied(by name: String) {
-            let closes: [String: Set<String>] = [
-                "li": ["li"], "dd": ["dd", "dt"], "dt": ["dd", "dt"], "tr": ["tr"],
-                "tbody": ["tr", "tbody", "thead"], "tfoot": ["tr", "tbody", "thead"],
-            ]
-            guard let closed = closes[name] else { return }
+            guard let closed = Self.impliedEnds[name] else { return }
             while let last = open.last, closed.contains(last) { open.removeLast() }
         }
     }

@@ -99,3 +99,44 @@ extension CanonicalFormDifferentialTests {
         #expect(failures.isEmpty, "disagreements: \(failures.prefix(5))")
     }
 }
+
+extension CanonicalFormDifferentialTests {
+    /// The word-packed lookup of short names answers as the `String` one, for every name the sets know
+    /// and for names they do not.
+    @Test func elementFlagsFromBytesMatchFlagsFromNames() {
+        let known = HTMLElementKind.blockLevel.union(HTMLElementKind.container).union(HTMLElementKind.preformatted)
+            .union(HTMLElementKind.rawText).union(HTMLElementKind.void).union(HTMLElementKind.spaceTransparent)
+        let others = ["br", "li", "dd", "dt", "select", "button", "span", "u", "a", "x", "pp", "bb", "custom-tag",
+                      "blockquot", "blockquotes", "o:p", "h7", "\u{E9}m", "tbodyx", "abcdefgh", "abcdefghi"]
+        for name in known.union(others) {
+            var bytes = Array(name.utf8)
+            let fromBytes = bytes.withUnsafeMutableBufferPointer { ElementFlags(utf8: UnsafeBufferPointer($0)) }
+            #expect(fromBytes == ElementFlags(name: name), "\(name)")
+            #expect(fromBytes.contains(.block) == HTMLElementKind.isBlock(name), "\(name)")
+            #expect(fromBytes.contains(.void) == HTMLElementKind.void.contains(name), "\(name)")
+            #expect(fromBytes.contains(.container) == HTMLElementKind.container.contains(name), "\(name)")
+        }
+    }
+
+    /// Equal trees must serialise to equal bytes (the shortcut `CanonicalReference` takes), and the
+    /// shortcut must agree with the reference equivalence on pairs that are and are not equivalent.
+    @Test(arguments: 0..<4)
+    func treeComparisonIsASufficientTest(seed: UInt64) {
+        var grammar = ConverterFuzzTests.Grammar(random: ConverterFuzzTests.SeededGenerator(state: 3_000 + seed))
+        var previous = ""
+        for index in 0..<300 {
+            let html = index % 3 == 0 ? grammar.soup() : grammar.document()
+            for other in [HTMLLayout.layOut(html), HTMLLayout.compact(html), previous, html + " ", " " + html] {
+                var left = CanonicalTree.parse(html), right = CanonicalTree.parse(other)
+                left.normalize()
+                right.normalize()
+                if left.hasSameContent(as: right) {
+                    #expect(left.serialized() == right.serialized(), "\(html) vs \(other)")
+                }
+                let expected = html == other || ReferenceCanonicalForm.of(html) == ReferenceCanonicalForm.of(other)
+                #expect(HTMLEquivalence.areEquivalent(html, other) == expected, "\(html) vs \(other)")
+            }
+            previous = html
+        }
+    }
+}
