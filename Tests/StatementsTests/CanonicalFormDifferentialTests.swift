@@ -10,8 +10,8 @@ import Testing
         let fast = HTMLEquivalence.canonicalForm(html)
         let reference = ReferenceCanonicalForm.of(html)
         let shown = html.unicodeScalars.map { $0.escaped(asASCII: true) }.joined()
-        #expect(Array(fast.utf8) == Array(reference.utf8), "canonical form differs for \(shown)",
-                sourceLocation: sourceLocation)
+        #expect(fast.utf8.elementsEqual(reference.utf8),
+                "canonical form differs for \(shown):\n  \(fast)\nshould be\n  \(reference)", sourceLocation: sourceLocation)
     }
 
     /// Each input, the candidates `layOut` and `compact` would check for it, and their results.
@@ -24,9 +24,9 @@ import Testing
         let compact = HTMLLayout.compact(html)
         expectSameAsReference(compact, sourceLocation: sourceLocation)
         let shown = html.unicodeScalars.map { $0.escaped(asASCII: true) }.joined()
-        #expect(Array(laidOut.utf8) == Array(ReferenceLayout.layOut(html).utf8), "layOut differs for \(shown)",
+        #expect(laidOut.utf8.elementsEqual(ReferenceLayout.layOut(html).utf8), "layOut differs for \(shown)",
                 sourceLocation: sourceLocation)
-        #expect(Array(compact.utf8) == Array(ReferenceLayout.compact(html).utf8), "compact differs for \(shown)",
+        #expect(compact.utf8.elementsEqual(ReferenceLayout.compact(html).utf8), "compact differs for \(shown)",
                 sourceLocation: sourceLocation)
     }
 
