@@ -105,29 +105,25 @@ public enum HTMLLayout {
 
         var isPreformatted: Bool { preformattedDepth > 0 }
 
-        /// Elements whose children go on their own indented lines.
-        private static func isNesting(_ name: String) -> Bool {
-            HTMLElementKind.container.contains(name) || name == "li" || name == "dd" || name == "dt"
-        }
-
         func breakBetween(_ previous: HTMLTagScanner.Token, _ next: HTMLTagScanner.Token) -> Break {
             if isPreformatted || next.kind == .rawText || previous.kind == .rawText { return .none }
             let breaks: Bool
             switch (previous.kind, next.kind) {
-            case (.endTag(let name), _) where HTMLElementKind.isBlock(name):
+            case (.endTag, _) where previous.flags.contains(.block):
                 breaks = true
-            case (_, .startTag(let name)) where HTMLElementKind.isBlock(name):
+            case (_, .startTag) where next.flags.contains(.block):
                 breaks = true
-            case (.startTag(let name), _) where HTMLElementKind.container.contains(name):
+            case (.startTag, _) where previous.flags.contains(.container):
                 breaks = true
-            case (_, .endTag(let name)) where HTMLElementKind.container.contains(name):
+            case (_, .endTag) where next.flags.contains(.container):
                 breaks = true
             default:
                 breaks = false
             }
             guard breaks else { return .none }
             var depth = open.count
-            if case .endTag(let name) = next.kind, Self.isNesting(name), let index = open.lastIndex(of: name) {
+            // Elements whose children go on their own indented lines are the `.nesting` ones.
+            if case .endTag(let name) = next.kind, next.flags.contains(.nesting), let index = open.lastIndex(of: name) {
                 depth = index
             }
             if depth == 0, !isEnd(next) { return .blankLine }
@@ -142,28 +138,29 @@ public enum HTMLLayout {
         mutating func advance(past token: HTMLTagScanner.Token) {
             switch token.kind {
             case .startTag(let name):
-                if HTMLElementKind.preformatted.contains(name) { preformattedDepth += 1 }
-                guard Self.isNesting(name) else { return }
+                if token.flags.contains(.preformatted) { preformattedDepth += 1 }
+                guard token.flags.contains(.nesting) else { return }
                 closeImplied(by: name)
                 open.append(name)
             case .endTag(let name):
-                if HTMLElementKind.preformatted.contains(name), preformattedDepth > 0 { preformattedDepth -= 1 }
+                if token.flags.contains(.preformatted), preformattedDepth > 0 { preformattedDepth -= 1 }
                 if let index = open.lastIndex(of: name) { open.removeSubrange(index...) }
             default:
                 break
             }
         }
 
-        /// The elements whose start tag closes open elements, and the elements it closes.
-        private static let impliedEnds: [String: Set<String>] = [
-            "li": ["li"], "dd": ["dd", "dt"], "dt": ["dd", "dt"], "tr": ["tr"],
-            "tbody": ["tr", "tbody", "thead"], "tfoot": ["tr", "tbody", "thead"],
-        ]
-
         /// `<li>` closes an open `<li>`, `<tr>` an open `<tr>`, and so on, as HTML's implied end tags do.
         private mutating func closeImplied(by name: String) {
-            guard let closed = Self.impliedEnds[name] else { return }
-            while let last = open.last, closed.contains(last) { open.removeLast() }
+            let closes: (String) -> Bool
+            switch name {
+            case "li": closes = { $0 == "li" }
+            case "dd", "dt": closes = { $0 == "dd" || $0 == "dt" }
+            case "tr": closes = { $0 == "tr" }
+            case "tbody", "tfoot": closes = { $0 == "tr" || $0 == "tbody" || $0 == "thead" }
+            default: return
+            }
+            while let last = open.last, closes(last) { open.removeLast() }
         }
     }
 }

@@ -2,8 +2,9 @@ import Testing
 
 @testable import Statements
 
-/// The fast canonical form (`CanonicalTree`) against the one it replaced (`ReferenceCanonicalForm`),
-/// byte for byte, on the corpus, on fuzzed markup and byte soup, and on the candidates `layOut` proves.
+/// The fast canonical form (`CanonicalTree`) and layout against the ones they replaced
+/// (`ReferenceCanonicalForm`, `ReferenceArrangement`, `ReferenceLayout`), byte for byte, on the corpus,
+/// on fuzzed markup and byte soup, and on the candidates `layOut` proves.
 @Suite struct CanonicalFormDifferentialTests {
     /// Compares the UTF-8 bytes: `String`'s `==` would forgive differences in Unicode normalisation.
     static func expectSameAsReference(_ html: String, sourceLocation: SourceLocation = #_sourceLocation) {
@@ -24,6 +25,10 @@ import Testing
         let compact = HTMLLayout.compact(html)
         expectSameAsReference(compact, sourceLocation: sourceLocation)
         let shown = html.unicodeScalars.map { $0.escaped(asASCII: true) }.joined()
+        for style in [HTMLLayout.Style.lines, .compact] {
+            #expect(HTMLLayout.arrange(html, style: style).elementsEqual(ReferenceArrangement.arrange(html, style: style).utf8),
+                    "arrangement (\(style)) differs for \(shown)", sourceLocation: sourceLocation)
+        }
         #expect(laidOut.utf8.elementsEqual(ReferenceLayout.layOut(html).utf8), "layOut differs for \(shown)",
                 sourceLocation: sourceLocation)
         #expect(compact.utf8.elementsEqual(ReferenceLayout.compact(html).utf8), "compact differs for \(shown)",

@@ -51,11 +51,11 @@ enum ReferenceCanonicalForm {
     }
 }
 
-/// `HTMLLayout.layOut` and `compact` as they were before they checked candidates as bytes: the same
-/// arrangement, judged by the reference canonical form with `String`'s `==`.
+/// `HTMLLayout.layOut` and `compact` as they were: the old arrangement, judged by the reference
+/// canonical form with `String`'s `==`.
 enum ReferenceLayout {
     static func layOut(_ html: String) -> String {
-        let laidOut = String(decoding: HTMLLayout.arrange(html, style: .lines), as: UTF8.self)
+        let laidOut = ReferenceArrangement.arrange(html, style: .lines)
         guard !laidOut.isEmpty else { return "" }
         let reference = ReferenceCanonicalForm.of(html)
         let candidates = [laidOut + "\n", laidOut, html.hasSuffix("\n") ? html : html + "\n"]
@@ -66,7 +66,7 @@ enum ReferenceLayout {
     }
 
     static func compact(_ html: String) -> String {
-        let compacted = String(decoding: HTMLLayout.arrange(html, style: .compact), as: UTF8.self)
+        let compacted = ReferenceArrangement.arrange(html, style: .compact)
         if html == compacted || ReferenceCanonicalForm.of(html) == ReferenceCanonicalForm.of(compacted) {
             return compacted
         }
