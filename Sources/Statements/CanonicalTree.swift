@@ -1,13 +1,23 @@
 /// A parsed fragment held for computing its canonical form fast: one array of nodes linked by index
 /// and one byte buffer holding every name and text, so normalising and serialising a statement costs a
-/// few allocations instead of one per node, string and pass.
+/// few allocations instead of one per node, string and pass. `layOut` computes two canonical forms per
+/// statement, which made this the cost of a first pull.
 ///
-/// It runs exactly the algorithm of `HTMLNormalizer` (see `CanonicalTree+Whitespace.swift`, which
-/// mirrors it pass for pass) and `HTMLEquivalence`'s serialisation, on UTF-8 bytes instead of
-/// `String`s. That is byte for byte the same because every rule looks only at ASCII (the HTML spaces,
-/// `&`, `<`, `>`, `"`) or at U+00A0, whose UTF-8 form `C2 A0` cannot occur inside another character in
-/// valid UTF-8; the bytes copied out of libxml2 are the ones `String(cString:)` would give (invalid
-/// UTF-8 is repaired the same way, non-ASCII names are lower-cased by `String.lowercased()`).
+/// libxml2 stays the judge: the tree is built from the same parse as `HTMLFragmentParser.parse` (same
+/// input, options and NUL rule), and the canonical form is the same function of that tree, byte for
+/// byte:
+/// * the build copies what `parse` copies (`CanonicalTree+LibXML2.swift`): bytes that are valid UTF-8
+///   as they are (which is what `String(cString:)` keeps), anything else through `String`; ASCII names
+///   lower-cased by byte, others by `String.lowercased()`; attributes sorted with the same comparison;
+/// * normalisation (`CanonicalTree+Whitespace.swift`) is `HTMLNormalizer`'s passes one for one. Every
+///   rule there looks at ASCII bytes only (the five HTML spaces, `\n`), so working on UTF-8 bytes
+///   instead of Unicode scalars decides the same, and element kinds come from the same
+///   `HTMLElementKind` sets (`ElementFlags`);
+/// * serialisation escapes the same characters; U+00A0 is the byte pair `C2 A0`, which cannot occur
+///   inside another character in valid UTF-8.
+///
+/// `CanonicalFormDifferentialTests` checks all of it against the old `String` implementation, kept in
+/// the test target, on the seed corpus and on fuzzed markup and byte soup.
 struct CanonicalTree {
     /// The kinds of `HTMLNode`.
     enum Kind: UInt8 {

@@ -35,41 +35,6 @@ public enum HTMLEquivalence {
     }
 }
 
-/// The normalised tree of one HTML text, to be compared with others: `matches` is
-/// `HTMLEquivalence.sameCanonicalForm` of the two canonical forms, serialising them only when the
-/// trees differ (see `CanonicalTree.hasSameContent`).
-struct CanonicalReference {
-    private let tree: CanonicalTree
-    private var serialized: [UInt8]?
-
-    init(_ html: String) {
-        var tree = CanonicalTree.parse(html)
-        tree.normalize()
-        self.tree = tree
-    }
-
-    /// Whether `html`'s canonical form equals this one's.
-    mutating func matches(_ html: String) -> Bool {
-        var candidate = CanonicalTree.parse(html)
-        candidate.normalize()
-        return matches(candidate)
-    }
-
-    /// `matches(String(decoding: html, as: UTF8.self))` for valid UTF-8, without making the `String`.
-    mutating func matches(utf8 html: [UInt8]) -> Bool {
-        var candidate = CanonicalTree.parse(utf8: html)
-        candidate.normalize()
-        return matches(candidate)
-    }
-
-    private mutating func matches(_ candidate: CanonicalTree) -> Bool {
-        if candidate.hasSameContent(as: tree) { return true }
-        let reference = serialized ?? tree.serialized()
-        serialized = reference
-        return HTMLEquivalence.sameCanonicalForm(candidate.serialized(), reference)
-    }
-}
-
 extension HTMLEquivalence {
     /// Where the canonical forms of `a` and `b` first differ, as a short human hint:
     /// `“…<p>a<u>b…” became “…<p>ab…”`. Empty when they are equivalent.
