@@ -7,60 +7,31 @@
 public enum HTMLEquivalence {
     /// True when `a` and `b` render the same by the rules above.
     public static func areEquivalent(_ a: String, _ b: String) -> Bool {
-        a == b || canonicalForm(a) == canonicalForm(b)
+        if a == b { return true }
+        var reference = CanonicalReference(a)
+        return reference.matches(b)
     }
 
     /// A normalised serialisation of `html`: parsed with libxml2, whitespace normalised, attributes
     /// sorted, text escaped only where HTML requires it (`&amp;`, `&lt;`, `&gt;`, `&quot;` in
     /// attributes) and no-break spaces written as `&nbsp;`. Deterministic; equal for equivalent HTML.
     public static func canonicalForm(_ html: String) -> String {
-        serialize(canonicalNodes(html))
+        String(decoding: canonicalBytes(html), as: UTF8.self)
     }
 
-    static func canonicalNodes(_ html: String) -> [HTMLNode] {
-        HTMLNormalizer.normalize(HTMLFragmentParser.parse(html).nodes)
+    /// The UTF-8 bytes of `canonicalForm(html)`, computed on a `CanonicalTree` (one buffer, no
+    /// `String` per node or pass).
+    static func canonicalBytes(_ html: String) -> [UInt8] {
+        var tree = CanonicalTree.parse(html)
+        tree.normalize()
+        return tree.serialized()
     }
 
-    static func serialize(_ nodes: [HTMLNode]) -> String {
-        var output = ""
-        for node in nodes { write(node, to: &output) }
-        return output
-    }
-
-    private static func write(_ node: HTMLNode, to output: inout String) {
-        switch node {
-        case .text(let text):
-            output += escape(text, quotes: false)
-        case .comment(let text):
-            output += "<!--" + text + "-->"
-        case .other(let kind, let content):
-            output += "<?" + kind + " " + escape(content, quotes: false) + "?>"
-        case .element(let element):
-            output += "<" + element.name
-            for attribute in element.attributes {
-                output += " " + attribute.name + "=\"" + escape(attribute.value, quotes: true) + "\""
-            }
-            output += ">"
-            if HTMLElementKind.void.contains(element.name) && element.children.isEmpty { return }
-            for child in element.children { write(child, to: &output) }
-            output += "</" + element.name + ">"
-        }
-    }
-
-    private static func escape(_ text: String, quotes: Bool) -> String {
-        var result = ""
-        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"" where quotes: result += "&quot;"
-            case "\u{A0}": result += "&nbsp;"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+    /// Whether two results of `canonicalBytes` are equal as `String`s, which is what equivalence has
+    /// always meant. Equal bytes are equal strings; different bytes can still be canonically equivalent
+    /// strings (`String`'s `==` is Unicode canonical equivalence), so that rare case asks `String`.
+    static func sameCanonicalForm(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        a == b || String(decoding: a, as: UTF8.self) == String(decoding: b, as: UTF8.self)
     }
 }
 

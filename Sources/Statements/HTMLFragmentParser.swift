@@ -29,11 +29,40 @@ enum HTMLFragmentParser {
     private static let prefix = "<html><body>"
 
     static func parse(_ html: String) -> ParsedHTML {
-        _ = initialised
-        let collector = ErrorCollector()
+        let (nodes, errors) = withBody(of: html) { body in body.map(children(of:)) ?? [] }
+        guard let nodes else {
+            return ParsedHTML(nodes: [.text(html)], structuralErrors: ["libxml2 could not parse the HTML"])
+        }
+        return ParsedHTML(nodes: nodes, structuralErrors: errors)
+    }
+
+    /// Parses `html` and hands `read` the implied `<body>` (nil when the document has none) while the
+    /// document is alive. The result is nil when libxml2 could not parse the HTML at all; the errors are
+    /// the structural ones (see `ParsedHTML.structuralErrors`). Every reader of statement HTML goes
+    /// through here, so all of them see the same tree.
+    static func withBody<Result>(of html: String, _ read: (xmlNodePtr?) -> Result)
+        -> (result: Result?, structuralErrors: [String])
+    {
         // libxml2 stops reading at a NUL byte, which would hide everything after it from the
-        // comparison; HTML parsers read NUL as U+FFFD, and so does this one.
-        let source = prefix + (html.contains("\u{0}") ? html.replacingNUL() : html)
+        // comparison; HTML parsers read NUL as U+FFFD, and so does this one. (Looking for the byte
+        // first spares the search by `Character` for the text that has none, which is nearly all.)
+        if ByteScan.containsNUL(html) {
+            let source = html.contains("\u{0}") ? html.replacingNUL() : html
+            return withBody(ofUTF8: source.utf8, read)
+        }
+        return withBody(ofUTF8: html.utf8, read)
+    }
+
+    /// `withBody(of:_:)` for HTML given as UTF-8 bytes that hold no NUL byte.
+    static func withBody<Result>(ofUTF8 html: some Collection<UInt8>, _ read: (xmlNodePtr?) -> Result)
+        -> (result: Result?, structuralErrors: [String])
+    {
+        _ = initialised
+        var source: [UInt8] = []
+        source.reserveCapacity(prefix.utf8.count + html.count)
+        source.append(contentsOf: prefix.utf8)
+        source.append(contentsOf: html)
+        let collector = ErrorCollector()
         let options = Int32(
             HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue
                 | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NODEFDTD.rawValue)
@@ -49,20 +78,16 @@ enum HTMLFragmentParser {
             collector.record(code: Int32(error.pointee.code), message: error.pointee.message)
         }
         defer { xmlSetStructuredErrorFunc(previousContext ?? nil, previousHandler ?? nil) }
-        let length = Int32(clamping: source.utf8.count)
-        let document = source.withCString { pointer in
-            htmlReadMemory(pointer, length, nil, "UTF-8", options)
+        let document = source.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { characters in
+                htmlReadMemory(characters.baseAddress, Int32(clamping: characters.count), nil, "UTF-8", options)
+            }
         }
-        guard let document else {
-            return ParsedHTML(nodes: [.text(html)], structuralErrors: ["libxml2 could not parse the HTML"])
-        }
+        let errors = { collector.errors.filter { !harmlessErrorCodes.contains($0.code) }.map(\.message) }
+        guard let document else { return (nil, errors()) }
         defer { xmlFreeDoc(document) }
-        var nodes: [HTMLNode] = []
-        if let body = findBody(in: xmlDocGetRootElement(document)) {
-            nodes = children(of: body)
-        }
-        let errors = collector.errors.filter { !harmlessErrorCodes.contains($0.code) }.map(\.message)
-        return ParsedHTML(nodes: nodes, structuralErrors: errors)
+        let result = read(findBody(in: xmlDocGetRootElement(document)))
+        return (result, errors())
     }
 
     private static func findBody(in root: xmlNodePtr?) -> xmlNodePtr? {

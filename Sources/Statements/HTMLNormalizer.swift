@@ -7,6 +7,9 @@
 /// raw-text elements every character counts, except a line break right after `<pre>` (the parser drops
 /// it) and one line break at its very end (it draws no line). Spaces at the edges of `<em>`, `<strong>`,
 /// `<b>` and `<i>` move outside the element: nothing is drawn under a space, so they render the same.
+///
+/// The canonical form runs these same passes on bytes (`CanonicalTree+Whitespace.swift`, for speed);
+/// a change to a rule here must be made there too (`CanonicalFormDifferentialTests` fails otherwise).
 enum HTMLNormalizer {
     static func normalize(_ nodes: [HTMLNode]) -> [HTMLNode] {
         var nodes = nodes

@@ -19,6 +19,9 @@ struct HTMLTagScanner {
     struct Token {
         var kind: Kind
         var bytes: ArraySlice<UInt8>
+        /// What `HTMLElementKind` says of a start or end tag's element (looked up once, here); empty
+        /// for other tokens.
+        var flags: ElementFlags = []
 
         var isWhitespaceOnly: Bool {
             kind == .text && bytes.allSatisfy(HTMLTagScanner.isSpace)
@@ -55,6 +58,7 @@ struct HTMLTagScanner {
             let next = bytes[position + 1]
             var end: Int?
             var kind = Kind.markup
+            var flags: ElementFlags = []
             if next == 0x21 || next == 0x3F {  // "<!" or "<?"
                 if bytes[(position + 1)...].starts(with: Array("!--".utf8)) {
                     end = find(Array("-->".utf8), in: bytes, from: position + 4).map { $0 + 3 }
@@ -63,22 +67,24 @@ struct HTMLTagScanner {
                 }
             } else if next == 0x2F, position + 2 < bytes.count, isLetter(bytes[position + 2]) {
                 let name = readName(bytes, from: position + 2)
-                kind = .endTag(name)
+                kind = .endTag(name.name)
+                flags = name.flags
                 end = find([0x3E], in: bytes, from: position + 2).map { $0 + 1 }
             } else if isLetter(next) {
                 let name = readName(bytes, from: position + 1)
-                kind = .startTag(name)
-                end = endOfStartTag(bytes, from: position + 1 + name.utf8.count)
+                kind = .startTag(name.name)
+                flags = name.flags
+                end = endOfStartTag(bytes, from: position + 1 + name.name.utf8.count)
             }
             guard let tagEnd = end else {
                 position += 1
                 continue
             }
             flushText(upTo: position)
-            tokens.append(Token(kind: kind, bytes: bytes[position..<tagEnd]))
+            tokens.append(Token(kind: kind, bytes: bytes[position..<tagEnd], flags: flags))
             position = tagEnd
             textStart = position
-            if case .startTag(let name) = kind, HTMLElementKind.rawText.contains(name) {
+            if case .startTag(let name) = kind, flags.contains(.rawText) {
                 let closing = Array("</\(name)".utf8)
                 let rawEnd = findCaseInsensitive(closing, in: bytes, from: position) ?? bytes.count
                 if rawEnd > position { tokens.append(Token(kind: .rawText, bytes: bytes[position..<rawEnd])) }
@@ -90,10 +96,16 @@ struct HTMLTagScanner {
         return tokens
     }
 
-    private static func readName(_ bytes: [UInt8], from start: Int) -> String {
+    /// The lower-case name that starts at `start`, and its element's flags. Name bytes are ASCII
+    /// letters, digits, `-`, `:` and `_`, so lower-casing the bytes is what `lowercased()` does.
+    private static func readName(_ bytes: [UInt8], from start: Int) -> (name: String, flags: ElementFlags) {
         var end = start
         while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
-        return String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end - start) { lowered in
+            for offset in 0..<(end - start) { lowered[offset] = lower(bytes[start + offset]) }
+            let name = UnsafeBufferPointer(lowered)
+            return (String(decoding: name, as: UTF8.self), ElementFlags(utf8: name))
+        }
     }
 
     /// The index after the `>` that ends a start tag, skipping `>` inside quoted attribute values.

@@ -7,6 +7,6 @@ struct GRCSyncBenchmark: AsyncParsableCommand {
         commandName: "grcsync-benchmark",
         abstract: "Measure grcsync against the real git on the same content, with an in-process ServiceNow emulator.",
         discussion: "Build with 'swift build -c release --product grcsync-benchmark', or run scripts/benchmark.sh.",
-        subcommands: [RunCommand.self, PhaseCommand.self],
+        subcommands: [RunCommand.self, PhaseCommand.self, RenderCommand.self],
         defaultSubcommand: RunCommand.self)
 }
