@@ -140,7 +140,7 @@ struct BenchmarkRun {
             throw BenchmarkError.unexpected("fast-import made tree \(imported), grcsync's mirror has \(pulled)")
         }
         try? FileManager.default.removeItem(at: repository)
-        return RunSample.Timing(seconds: outcome.seconds, peakRSS: outcome.peakRSS)
+        return RunSample.Timing(seconds: outcome.seconds, peakRSS: outcome.peakRSS, cpuSeconds: outcome.cpuSeconds)
     }
 
     /// `git checkout` from the workspace's starting commit to the mirror commit in a fresh clone: the

@@ -18,6 +18,8 @@ struct ChildProcess {
         var status: Int32
         /// From just before spawning to just after reaping.
         var seconds: Double
+        /// The child's CPU time, user and system, as `wait4` reports it.
+        var cpuSeconds: Double
         /// Peak resident set size in bytes, as sampled (0 when the child ended before the first sample).
         var peakRSS: Int
         /// Standard output.
@@ -73,7 +75,8 @@ struct ChildProcess {
         }
         let sampler = PeakMemory.Sampler(pid: pid)
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 {
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 {
             guard errno == EINTR else { throw BenchmarkError.cannotRun(executable.path, reason: "waitpid failed") }
         }
         let seconds = (clock.now - started).seconds
@@ -81,9 +84,16 @@ struct ChildProcess {
         let signal = status & 0x7f
         return Outcome(
             status: signal == 0 ? (status >> 8) & 0xff : 128 + signal, seconds: seconds,
+            cpuSeconds: Self.seconds(usage.ru_utime) + Self.seconds(usage.ru_stime),
             peakRSS: peak,
             stdout: (try? Data(contentsOf: outURL)) ?? Data(),
             stderr: String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self))
+    }
+}
+
+extension ChildProcess {
+    private static func seconds(_ time: timeval) -> Double {
+        Double(time.tv_sec) + Double(time.tv_usec) / 1e6
     }
 }
 

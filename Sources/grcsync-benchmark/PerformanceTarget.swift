@@ -23,8 +23,8 @@ struct PerformanceTarget {
         let seconds: (Double) -> String = { Format.seconds($0) }
         return [
             PerformanceTarget(
-                name: "First pull's ingest vs `git fast-import`", goal: "≤ 1.3×", limit: 1.3,
-                measure: { $0.medianPart { $0.firstPull.ingestSeconds } / $0.median { $0.fastImport.seconds } },
+                name: "First pull's ingest vs `git fast-import` (CPU time)", goal: "≤ 1.3×", limit: 1.3,
+                measure: { $0.medianPart { $0.firstPull.ingestCPUSeconds } / $0.median { $0.fastImport.cpuSeconds } },
                 format: ratio),
             PerformanceTarget(
                 name: "First pull's checkout vs `git checkout`", goal: "≤ 1.5×", limit: 1.5,

@@ -51,7 +51,7 @@ struct PhaseCommand: AsyncParsableCommand {
             if case .conflicts(let paths) = report.merge { conflicts = paths }
             result = PhaseResult(
                 seconds: clock.elapsed, networkSeconds: timings.map { $0.listing + $0.fetching },
-                ingestSeconds: timings?.ingest, mergeSeconds: timings?.merge, requests: report.requests, statements: report.changes.count,
+                ingestSeconds: timings?.ingest, ingestCPUSeconds: timings?.ingestCPU, mergeSeconds: timings?.merge, requests: report.requests, statements: report.changes.count,
                 succeeded: conflicts.isEmpty, peakRSS: PeakMemory.ownPeak(), detail: conflicts.isEmpty ? nil : "conflicts in \(conflicts.count) files")
         case .status:
             let report = try await StatusService(workspace: workspace).run(remote: nil)

@@ -6,6 +6,8 @@ struct PhaseResult: Codable, Sendable {
     var networkSeconds: Double?
     /// Pull only: rendering statements and writing blobs, trees and the mirror commit.
     var ingestSeconds: Double?
+    /// Pull only: the CPU time of that ingest, summed over its threads.
+    var ingestCPUSeconds: Double?
     /// Pull only: merging the mirror into the branch (a fast-forward checkout on the first pull).
     var mergeSeconds: Double?
     /// HTTP requests the client made.

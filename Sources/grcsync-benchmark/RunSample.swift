@@ -4,6 +4,8 @@ struct RunSample: Sendable {
     struct Timing: Sendable {
         var seconds: Double
         var peakRSS: Int
+        /// CPU time, user and system (git commands only).
+        var cpuSeconds: Double = .nan
     }
 
     var firstPull: PhaseResult

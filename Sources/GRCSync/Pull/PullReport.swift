@@ -44,16 +44,24 @@ public struct PullReport: Sendable, Codable {
         /// Rendering statements and writing blobs, the manifest and the tree: the ingest's own work,
         /// summed over the batches and the final tree (part of it overlaps `fetching`).
         public var ingest: Double
+        /// The CPU time of `ingest`, summed over all the threads that did it.
+        public var ingestCPU: Double
         /// Merging the mirror into the current branch (on a first pull, checking out every file).
         public var merge: Double
 
-        init(listing: Duration, fetching: Duration, ingest: Duration, merge: Duration) {
+        enum CodingKeys: String, CodingKey {
+            case listing, fetching, ingest, merge
+            case ingestCPU = "ingest_cpu"
+        }
+
+        init(listing: Duration, fetching: Duration, ingest: Duration, ingestCPU: Double, merge: Duration) {
             func seconds(_ duration: Duration) -> Double {
                 Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
             }
             self.listing = seconds(listing)
             self.fetching = seconds(fetching)
             self.ingest = seconds(ingest)
+            self.ingestCPU = ingestCPU
             self.merge = seconds(merge)
         }
     }

@@ -97,7 +97,8 @@ public struct PullService {
         let merging = clock.now
         let merge = try SyncMerge(workspace: workspace).mergeMirror(newTip, branch: branch.name, job: job, operation: "pull")
         let timings = PullReport.Timings(
-            listing: listed - start, fetching: fetched - listed, ingest: ingest.busy, merge: clock.now - merging)
+            listing: listed - start, fetching: fetched - listed, ingest: ingest.busy, ingestCPU: ingest.cpu.seconds,
+            merge: clock.now - merging)
         return PullReport(
             instance: configuration.instance.absoluteString, branch: branch.name, listed: listedCount,
             changes: result.changes, keptAsHTML: result.keptAsHTML,
