@@ -1,3 +1,4 @@
+import Foundation
 import Statements
 import Testing
 @testable import GRCSync
