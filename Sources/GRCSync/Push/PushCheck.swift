@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import ServiceNow
 import Statements
 
@@ -37,15 +39,17 @@ struct PushCheck {
         let fields = MirrorSnapshot(configuration: configuration, repository: workspace.repository).contentFields
         let records = try await client.fetch(table: configuration.table, sysIDs: candidates.map(\.entry.sysID), fields: fields)
         let bySysID = Dictionary(records.compactMap { r in r.sysID.map { ($0, r) } }, uniquingKeysWith: { a, _ in a })
+        let remotes = candidates.map { bySysID[$0.entry.sysID] }
+        let equivalent = Self.equivalence(
+            candidates.indices.map { index in remotes[index].map { ($0[configuration.statementField] ?? "", candidates[index].html) } })
         var outcome = Outcome()
-        for candidate in candidates {
-            guard let remote = bySysID[candidate.entry.sysID] else {
+        for (index, candidate) in candidates.enumerated() {
+            guard let remote = remotes[index] else {
                 outcome.gone.append(candidate)
                 continue
             }
-            let remoteHTML = remote[configuration.statementField] ?? ""
             let count = remote.modCount ?? 0
-            if HTMLEquivalence.areEquivalent(remoteHTML, candidate.html) {
+            if equivalent[index] {
                 outcome.inSync.append(InSync(candidate: candidate, remote: remote))
             } else if count != candidate.entry.modCount {
                 let by = remote["sys_updated_by"].map { " by \($0)" } ?? ""
@@ -59,4 +63,43 @@ struct PushCheck {
         }
         return outcome
     }
+
+    /// Whether each pair of HTML texts is equivalent (false where there is no pair), on all cores: two
+    /// canonical forms per edited statement made this the check's whole cost (0.5 s for 1,000 on one core).
+    static func equivalence(_ pairs: [(remote: String, ours: String)?]) -> [Bool] {
+        let results = EquivalenceSlots(count: pairs.count)
+        // The first comparison, on this thread, runs libxml2's one-time initialisation before any other
+        // thread parses (as MirrorSnapshot.render does).
+        guard let first = pairs.firstIndex(where: { $0 != nil }) else { return results.values() }
+        @Sendable func compare(_ index: Int) {
+            if let pair = pairs[index] { results.store(HTMLEquivalence.areEquivalent(pair.remote, pair.ours), at: index) }
+        }
+        compare(first)
+        let rest = pairs.count - first - 1
+        guard rest > 0 else { return results.values() }
+        let chunks = min(rest, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            for index in (rest * chunk / chunks)..<(rest * (chunk + 1) / chunks) { compare(first + 1 + index) }
+        }
+        return results.values()
+    }
+}
+
+/// Results of the parallel comparison: each slot is written by exactly one iteration of
+/// `concurrentPerform` and read only after it has returned.
+private final class EquivalenceSlots: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<Bool>
+
+    init(count: Int) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: false)
+    }
+
+    deinit {
+        buffer.deallocate()
+    }
+
+    func store(_ value: Bool, at index: Int) { buffer[index] = value }
+
+    func values() -> [Bool] { Array(buffer) }
 }
