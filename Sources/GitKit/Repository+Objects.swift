@@ -3,12 +3,19 @@ import CGit2
 
 extension Repository {
     /// Stores `data` as a blob and returns its id.
+    ///
+    /// Through `git_odb_write`, which looks for the object first: a blob the repository already has
+    /// (most of what a push records) costs no file at all, where `git_blob_create_from_buffer` would
+    /// create and remove a temporary one.
     public func writeBlob(_ data: Data) throws -> ObjectID {
+        let odb = try makeHandle("git_repository_odb", owner: self, free: { git_odb_free($0) }) {
+            git_repository_odb(&$0, pointer)
+        }
         var oid = git_oid()
         let result = data.withUnsafeBytes { bytes in
-            git_blob_create_from_buffer(&oid, pointer, bytes.baseAddress, bytes.count)
+            git_odb_write(&oid, odb.pointer, bytes.baseAddress, bytes.count, GIT_OBJECT_BLOB)
         }
-        try check(result, "git_blob_create_from_buffer")
+        try check(result, "git_odb_write")
         return ObjectID(oid)
     }
 
