@@ -9,8 +9,8 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
             For each size N it starts the ServiceNow emulator in this process with N statements of ~1.5 KB \
             and, in a fresh workspace per run, measures:
-              • the first pull, split into network, ingest (the mirror commit) and checkout, against \
-            'git fast-import' of the same tree and 'git checkout' of the same commit;
+              • the first pull, split into network, ingest (the mirror commit; its CPU time against that of \
+            'git fast-import' on the same tree) and checkout (against 'git checkout' of the same commit);
               • 'grcsync status' against 'git status' on the same workspace;
               • an incremental pull after a colleague changed 1% of the statements;
               • a push of M edited statements with the emulator answering after --latency-ms, against the \

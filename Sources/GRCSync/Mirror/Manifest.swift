@@ -127,20 +127,26 @@ public struct Manifest: Sendable, Equatable {
         return out
     }
 
-    /// The size of `jsonl()`, in bytes.
-    public func jsonlSize() -> Int {
+    /// The size of `jsonl()`, in bytes, and a way to hand its bytes over in pieces of about 64 KB: a
+    /// 100,000-entry manifest (~30 MB) can then be stored without being held whole. The paths are
+    /// sorted once for both.
+    public func jsonlPieces() -> (size: Int, write: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) {
+        let order = entries.keys.sorted()
         var size = 0
-        writeJSONL { size += $0.count }
-        return size
+        writeJSONL(order: order) { size += $0.count }
+        return (size, { write in try writeJSONL(order: order, write) })
     }
 
-    /// Hands `jsonl()`'s bytes to `write` in pieces of about 64 KB, so that a large manifest can be
-    /// stored without being held whole.
+    /// Hands `jsonl()`'s bytes to `write` in pieces of about 64 KB.
     public func writeJSONL(_ write: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        try writeJSONL(order: entries.keys.sorted(), write)
+    }
+
+    private func writeJSONL(order: [String], _ write: (UnsafeRawBufferPointer) throws -> Void) rethrows {
         let chunk = 1 << 16
         var buffer: [UInt8] = []
         buffer.reserveCapacity(chunk + 4_096)
-        for path in entries.keys.sorted() {
+        for path in order {
             guard let entry = entries[path] else { continue }
             ManifestLineWriter.append(entry, to: &buffer)
             if buffer.count >= chunk {

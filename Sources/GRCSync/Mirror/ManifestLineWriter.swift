@@ -38,6 +38,12 @@ enum ManifestLineWriter {
 
     private static func string(_ value: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // Almost every value needs no escape: copy it whole.
+        guard value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            out += value.utf8
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "\""): out += #"\""#.utf8

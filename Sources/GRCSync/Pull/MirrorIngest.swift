@@ -176,7 +176,8 @@ final class MirrorIngest {
         guard changed || !updates.isEmpty else {
             return MirrorSnapshot.Result(tree: nil, changes: [], keptAsHTML: kept)
         }
-        let manifestBlob = try repository.writeBlob(size: manifest.jsonlSize()) { write in try manifest.writeJSONL(write) }
+        let file = manifest.jsonlPieces()
+        let manifestBlob = try repository.writeBlob(size: file.size, file.write)
         updates.append(.upsert(path: Manifest.path, blob: manifestBlob))
         let tree = try repository.updateTree(baseTree, updates)
         return MirrorSnapshot.Result(tree: tree, changes: changes, keptAsHTML: kept)
