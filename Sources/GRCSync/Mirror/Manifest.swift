@@ -89,6 +89,7 @@ public struct Manifest: Sendable, Equatable {
     /// `JSONDecoder`, so older or hand-edited manifests load as before and invalid lines fail with its reason.
     public init(jsonl data: Data, origin: String) throws(ManifestError) {
         var decoder: JSONDecoder?
+        var repeated = ManifestLineParser.RepeatedValues()
         var lineNumber = 0
         var failure: ManifestError?
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
@@ -103,7 +104,7 @@ public struct Manifest: Sendable, Equatable {
                 defer { start = end + 1 }
                 if end == start { continue }
                 let line = UnsafeBufferPointer(rebasing: all[start..<end])
-                if let entry = ManifestLineParser.parse(line) {
+                if let entry = ManifestLineParser.parse(line, repeated: &repeated) {
                     insert(entry)
                     continue
                 }

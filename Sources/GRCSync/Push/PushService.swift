@@ -81,7 +81,7 @@ public struct PushService {
         if options.force && !check.conflicts.isEmpty {
             // Keep what we are about to overwrite: its remote version goes into the mirror first.
             parent = try PushRecorder(workspace: workspace).recordMirror(
-                parent: tip, records: check.conflicts.map(\.remote), renames: [], operation: "push-overwritten",
+                parent: tip, parentManifest: manifest, records: check.conflicts.map(\.remote), renames: [], operation: "push-overwritten",
                 summary: "ServiceNow versions overwritten by push --force (\(check.conflicts.count))", job: job,
                 counts: (check.conflicts.count, 0))
             toWrite += check.conflicts.map { PushCheck.Write(candidate: $0.candidate, baseModCount: $0.remote.modCount ?? 0) }
@@ -132,7 +132,7 @@ public struct PushService {
         }
         report.items = items.sorted { $0.statement.path < $1.statement.path }
         for index in report.items.indices { report.items[index].approvals = approvals[report.items[index].statement.path] ?? [] }
-        try record(&report, stored: stored, syncPaths: syncPaths, conflicts: options.force ? [] : check.conflicts.map(\.remote),
+        try record(&report, manifest: manifest, stored: stored, syncPaths: syncPaths, conflicts: options.force ? [] : check.conflicts.map(\.remote),
                    selection: selection, tip: tip, parent: parent, head: head, branch: branch.name)
         PushJournal.remove(from: workspace.stateDirectory)
         let finished = finish(report, started: started, before: statsBefore)
@@ -142,7 +142,7 @@ public struct PushService {
 
     /// The mirror commit of what ServiceNow stored, the sync commit, then (on its own mirror commit,
     /// not merged) the remote versions of conflicting statements, which the next pull merges.
-    private func record(_ report: inout PushReport, stored: [Record], syncPaths: [String], conflicts: [Record],
+    private func record(_ report: inout PushReport, manifest: Manifest, stored: [Record], syncPaths: [String], conflicts: [Record],
                         selection: PushSelection, tip: ObjectID, parent: ObjectID, head: ObjectID, branch: String) throws {
         let recorder = PushRecorder(workspace: workspace)
         let host = workspace.configuration.instance.host ?? ""
@@ -150,7 +150,8 @@ public struct PushService {
         var mirror = parent
         if !stored.isEmpty || !selection.renames.isEmpty {
             mirror = try recorder.recordMirror(
-                parent: parent, records: stored, renames: selection.renames, operation: "push",
+                parent: parent, parentManifest: parent == tip ? manifest : nil, records: stored,
+                renames: selection.renames, operation: "push",
                 summary: "Push \(host): \(pushed) statement(s) written", job: report.job,
                 counts: (pushed, report.items.count { $0.outcome == .conflict }))
         }

@@ -65,6 +65,23 @@ struct ManifestParsingTests {
         }
     }
 
+    /// Consecutive lines share one `String` for repeated systems, authors, tables: never when the next
+    /// line's raw bytes merely look like the previous value (a backslash, decoded, is not a backslash raw).
+    @Test func repeatedValuesAreSharedOnlyWhenTheyAreEqual() throws {
+        let systems = [#"a\n"#, "a\n", "a\n", "plain", "plain", "plain2", #"q"uote"#, #"q"uote"#, "", "x"]
+        var entries: [ManifestEntry] = []
+        for (index, system) in systems.enumerated() {
+            var next = entry("statements/s/\(index).html", sysID: "id\(index)")
+            next.system = system
+            next.updatedBy = index % 3 == 0 ? "alice" : "alice2"
+            entries.append(next)
+        }
+        let data = Manifest(entries).jsonl()
+        #expect(parsed(data) == reference(data))
+        #expect(try Manifest(jsonl: data, origin: "test").entry(path: "statements/s/1.html")?.system == "a\n")
+        #expect(try Manifest(jsonl: data, origin: "test").entry(path: "statements/s/0.html")?.system == #"a\n"#)
+    }
+
     @Test func escapesAreReadAsJSONDecoderReadsThem() throws {
         let line = #"{"control":"AC-1","field":"f","format":"html","path":"a\/b\u00e9\ud83d\ude00.html","#
             + #""sys_id":"x\"y\\z\b\f\n\r\t","sys_mod_count":0,"sys_updated_by":"\u0041","#
