@@ -28,8 +28,8 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "How many times to render the real statements (they are few).")
     var rounds = 20
 
-    @Option(help: "The 18F statements (JSONL); skipped when the file is absent.")
-    var statements = "/work/shared/fixtures/grc-seed/statements-18f.jsonl"
+    @Option(help: "The 18F statements (JSONL), by default where CI keeps them beside the clone; skipped when absent.")
+    var statements = "../shared/fixtures/grc-seed/statements-18f.jsonl"
 
     func run() throws {
         let corpus = StatementCorpus()
