@@ -39,21 +39,21 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
         low = UInt32(word(16..<20))
     }
 
-    /// The 20 bytes, in order.
-    private var bytes: [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(20)
-        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: high >> UInt64(shift))) }
-        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: middle >> UInt64(shift))) }
-        for shift in stride(from: 24, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: low >> UInt32(shift))) }
-        return bytes
+    /// The byte at `index` (0..<20), read from the words without building an array: `oid` runs for every
+    /// libgit2 lookup.
+    private func byte(at index: Int) -> UInt8 {
+        switch index {
+        case 0..<8: UInt8(truncatingIfNeeded: high >> UInt64(56 - 8 * index))
+        case 8..<16: UInt8(truncatingIfNeeded: middle >> UInt64(56 - 8 * (index - 8)))
+        default: UInt8(truncatingIfNeeded: low >> UInt32(24 - 8 * (index - 16)))
+        }
     }
 
     /// 40 lowercase hex digits.
     public var hex: String {
-        let bytes = self.bytes
-        return String(unsafeUninitializedCapacity: 40) { buffer in
-            for (index, byte) in bytes.enumerated() {
+        String(unsafeUninitializedCapacity: 40) { buffer in
+            for index in 0..<20 {
+                let byte = byte(at: index)
                 buffer[2 * index] = ObjectID.digit(byte >> 4)
                 buffer[2 * index + 1] = ObjectID.digit(byte & 0x0f)
             }
@@ -64,9 +64,8 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
     /// The libgit2 form.
     var oid: git_oid {
         var oid = git_oid()
-        let bytes = self.bytes
         withUnsafeMutableBytes(of: &oid.id) { raw in
-            for index in 0..<20 { raw[index] = bytes[index] }
+            for index in 0..<20 { raw[index] = byte(at: index) }
         }
         return oid
     }

@@ -1,7 +1,8 @@
 extension ServiceNowClient {
-    /// Fetches the records with the given sys_ids like `fetch(table:sysIDs:fields:)`, but hands each
-    /// batch to `consume` as soon as it arrives instead of returning them all at the end, so that a
-    /// caller can store 100,000 records while holding only the batches in flight.
+    /// Fetches the records with the given sys_ids, handing each batch to `consume` as soon as it arrives
+    /// (`fetch(table:sysIDs:fields:)` collects them), so that a caller can store 100,000 records while
+    /// holding only the batches in flight. Ids are checked before any request: one that could alter
+    /// the query is refused.
     ///
     /// Batches of `configuration.batchSize` ids run `configuration.concurrency` at a time; `consume` is
     /// called for one batch at a time, in the order batches complete (not the order of `sysIDs`), and

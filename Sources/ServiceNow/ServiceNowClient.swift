@@ -97,30 +97,12 @@ public final class ServiceNowClient: Sendable {
     /// Ids go `batchSize` at a time into `sysparm_query=sys_idIN...`; batches run concurrently.
     /// `sys_id` is always added to `fields` (when not empty) to match records to ids.
     public func fetch(table: String, sysIDs: [String], fields: [String]) async throws -> [Record] {
-        let path = try TableRequest.tablePath(table, method: "GET")
-        var seen = Set<String>()
-        let ids = sysIDs.filter { seen.insert($0).inserted }
-        for id in ids where !TableRequest.isPlainName(id) {
-            _ = try TableRequest.tablePath(table, sysID: id, method: "GET")
-        }
-        let batchSize = max(1, configuration.batchSize)
-        let batches = stride(from: 0, to: ids.count, by: batchSize).map { Array(ids[$0..<min($0 + batchSize, ids.count)]) }
-        let fieldList = Self.fieldList(fields, adding: "sys_id")
-        let pages = try await concurrentMap(batches) { batch in
-            var query: [(String, String)] = [("sysparm_query", "sys_idIN" + batch.joined(separator: ","))]
-            if let fieldList { query.append(("sysparm_fields", fieldList)) }
-            query += [
-                ("sysparm_exclude_reference_link", "true"), ("sysparm_no_count", "true"),
-                ("sysparm_limit", String(batch.count)),
-            ]
-            let (data, _) = try await self.send(TableRequest(method: "GET", path: path, query: query))
-            return try self.decodeList(data, method: "GET", path: path)
-        }
         var byID: [String: Record] = [:]
-        for record in pages.joined() {
-            if let id = record.sysID, byID[id] == nil { byID[id] = record }
+        try await fetch(table: table, sysIDs: sysIDs, fields: fields) { records in
+            for record in records { if let id = record.sysID { byID[id] = record } }
         }
-        return ids.compactMap { byID[$0] }
+        var seen = Set<String>()
+        return sysIDs.compactMap { seen.insert($0).inserted ? byID[$0] : nil }
     }
 
     /// One record. Throws ``ServiceNowError/Kind/notFound`` when it does not exist.

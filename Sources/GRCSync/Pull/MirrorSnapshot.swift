@@ -1,6 +1,5 @@
 import GitKit
 import ServiceNow
-import Statements
 
 /// Builds the next mirror tree from what ServiceNow returned: statement files rendered in the
 /// workspace's format, at paths that never move once given, and the manifest that maps them.
@@ -48,10 +47,5 @@ struct MirrorSnapshot {
         let ingest = try MirrorIngest(configuration: configuration, repository: repository, expected: fetched.count)
         try ingest.add(fetched)
         return try ingest.finish(removed: removed, manifest: old, baseTree: baseTree)
-    }
-
-    /// Renders every statement on all cores, in the order of `sources`.
-    static func render(_ sources: [String], as format: StatementFormat) -> [RenderedStatement] {
-        parallelMap(sources) { StatementRenderer.render(html: $0, as: format) }
     }
 }

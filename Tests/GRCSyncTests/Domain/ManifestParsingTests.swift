@@ -178,9 +178,9 @@ struct ManifestParsingTests {
         }
         for format in StatementFormat.allCases {
             let sequential = sources.map { StatementRenderer.render(html: $0, as: format) }
-            #expect(MirrorSnapshot.render(sources, as: format) == sequential)
+            #expect(parallelMap(sources) { StatementRenderer.render(html: $0, as: format) } == sequential)
         }
-        #expect(MirrorSnapshot.render([], as: .html).isEmpty)
+        #expect(parallelMap([String]()) { StatementRenderer.render(html: $0, as: .html) }.isEmpty)
     }
 
     /// Ad-hoc timing, printed only with `GRCSYNC_PERF=1` (speed is measured, never asserted).
@@ -214,7 +214,7 @@ struct ManifestParsingTests {
                 + "<p>Responsible role: ISSO. <em>Inherited</em> in part.</p>"
         }
         let sequential = clock.measure { _ = sources.map { StatementRenderer.render(html: $0, as: .html) } }
-        let parallel = clock.measure { _ = MirrorSnapshot.render(sources, as: .html) }
+        let parallel = clock.measure { _ = parallelMap(sources) { StatementRenderer.render(html: $0, as: .html) } }
         print("GRCSYNC_PERF render of \(sources.count) statements: sequential \(sequential), parallel \(parallel)")
     }
 }
