@@ -22,4 +22,15 @@ static inline int grcsync_git_enable_strict_object_creation(int enabled) {
     return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, enabled);
 }
 
+/* Whether libgit2 re-hashes every object it reads to check it against its id (1, the default) or not (0,
+   as git itself reads objects: it verifies them when they arrive and in `git fsck`, not on every read). */
+static inline int grcsync_git_enable_strict_hash_verification(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
+}
+
+/* The largest object of `type` libgit2 keeps in its object cache (default: 4 KB for trees, no blobs). */
+static inline int grcsync_git_set_cache_object_limit(git_object_t type, size_t bytes) {
+    return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, type, bytes);
+}
+
 #endif

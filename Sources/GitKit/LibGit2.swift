@@ -2,7 +2,20 @@ import CGit2
 
 /// libgit2 must be initialised once per process before any other call; a global `let` gives us a
 /// thread-safe, lazy, exactly-once initialisation. libgit2 is never shut down: the process owns it.
-private let libgit2Initialisation: Int32 = git_libgit2_init()
+///
+/// Two defaults are changed, both measured on 100,000-statement workspaces:
+/// * Objects are not re-hashed on every read (`GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION`), which is how
+///   git reads them: it checks objects when they arrive (GitKit's packs go through libgit2's indexer,
+///   which hashes every object) and in `git fsck`. With it on, a fifth of a push's CPU time was SHA-1
+///   over objects it had just read.
+/// * Trees up to 1 MB are cached (libgit2 caches trees only up to 4 KB; a system folder of ~370
+///   statements is a 15 KB tree, so each lookup of a path in it inflated the folder again).
+private let libgit2Initialisation: Int32 = {
+    let result = git_libgit2_init()
+    _ = grcsync_git_enable_strict_hash_verification(0)
+    _ = grcsync_git_set_cache_object_limit(GIT_OBJECT_TREE, 1 << 20)
+    return result
+}()
 
 /// Makes sure libgit2 is initialised. Every entry point that creates a handle calls it.
 func ensureLibGit2() {

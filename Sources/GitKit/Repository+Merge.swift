@@ -120,25 +120,33 @@ extension Repository {
 
     /// Throws `uncommittedChanges` naming the local changes (staged, unstaged, untracked, conflicted) at
     /// `touched` paths — or inside or above them, when a file would replace a directory or vice versa.
+    ///
+    /// Only those paths are examined (a pull that changes 1,000 of 100,000 files asks about 1,000): the
+    /// touched paths with everything under them, and each directory above them that is a file on disk or
+    /// in the index, where it would be in the way. A directory that is a directory is not asked about:
+    /// asking means everything under it, and its other files are not touched.
     func refuseOverwritingLocalChanges(at touched: Set<String>) throws {
         guard !touched.isEmpty else { return }
-        var touchedDirectories = Set<Substring>()
+        let root = try requireWorkDirectory()
+        var directories = Set<Substring>()
         for path in touched {
-            var components = path.split(separator: "/")
-            while components.count > 1 {
-                components.removeLast()
-                touchedDirectories.insert(Substring(components.joined(separator: "/")))
+            var end = path.endIndex
+            while let slash = path[..<end].lastIndex(of: "/") {
+                guard directories.insert(path[..<slash]).inserted else { break }
+                end = slash
             }
         }
-        let clashing = try status(includeUntracked: true).map(\.path).filter { path in
-            if touched.contains(path) || touchedDirectories.contains(Substring(path)) { return true }
-            var components = path.split(separator: "/")
-            while components.count > 1 {
-                components.removeLast()
-                if touched.contains(components.joined(separator: "/")) { return true }
+        let index = try self.index()
+        var examined = Array(touched)
+        for directory in directories where !touched.contains(String(directory)) {
+            let path = String(directory)
+            var info = stat()
+            let onDisk = lstat(root.appendingPathComponent(path).path, &info) == 0
+            if (onDisk && (info.st_mode & S_IFMT) != S_IFDIR) || git_index_get_bypath(index.pointer, path, 0) != nil {
+                examined.append(path)
             }
-            return false
         }
+        let clashing = try status(of: examined, includeUntracked: true).map(\.path)
         if !clashing.isEmpty {
             throw GitKitError.uncommittedChanges(paths: clashing)
         }

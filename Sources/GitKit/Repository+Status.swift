@@ -4,6 +4,18 @@ extension Repository {
     /// What `git status` shows, path by path, sorted by path: staged changes (HEAD → index), unstaged
     /// changes (index → work tree, `.added` = untracked) and conflicts. No rename detection.
     public func status(includeUntracked: Bool = true) throws -> [StatusEntry] {
+        try status(includeUntracked: includeUntracked, paths: nil)
+    }
+
+    /// `status()` limited to `paths`, each taken literally (no wildcards) and meaning the file there and
+    /// everything under it when it is a directory. libgit2 then looks only at those paths: on 100,000
+    /// files, checking the 1,000 a pull or push is about to write costs milliseconds, not a full status.
+    public func status(of paths: [String], includeUntracked: Bool = true) throws -> [StatusEntry] {
+        guard !paths.isEmpty else { return [] }
+        return try status(includeUntracked: includeUntracked, paths: paths)
+    }
+
+    private func status(includeUntracked: Bool, paths: [String]?) throws -> [StatusEntry] {
         _ = try requireWorkDirectory()
         var options = git_status_options()
         try check(git_status_options_init(&options, UInt32(GIT_STATUS_OPTIONS_VERSION)), "git_status_options_init")
@@ -12,8 +24,19 @@ extension Repository {
         if includeUntracked {
             options.flags |= GIT_STATUS_OPT_INCLUDE_UNTRACKED.rawValue | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS.rawValue
         }
-        let list = try makeHandle("git_status_list_new", owner: self, free: { git_status_list_free($0) }) {
-            git_status_list_new(&$0, pointer, &options)
+        let list: Handle
+        if let paths {
+            options.flags |= GIT_STATUS_OPT_DISABLE_PATHSPEC_MATCH.rawValue
+            list = try withStringArray(paths) { pathspec in
+                options.pathspec = pathspec
+                return try makeHandle("git_status_list_new", owner: self, free: { git_status_list_free($0) }) {
+                    git_status_list_new(&$0, pointer, &options)
+                }
+            }
+        } else {
+            list = try makeHandle("git_status_list_new", owner: self, free: { git_status_list_free($0) }) {
+                git_status_list_new(&$0, pointer, &options)
+            }
         }
         var entries: [StatusEntry] = []
         for position in 0..<git_status_list_entrycount(list.pointer) {

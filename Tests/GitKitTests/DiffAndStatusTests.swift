@@ -87,6 +87,26 @@ import Testing
         #expect(try test.repository.status(includeUntracked: false).map(\.path) == ["a.txt", "b.txt", "c.txt", "staged.txt"])
     }
 
+    @Test func statusOfPathsSeesOnlyThemAndWhatIsUnder() throws {
+        let test = try TestRepository()
+        try test.commitWithCLI(["a.txt": "a\n", "b.txt": "b\n", "c.txt": "c\n", "d/e.txt": "e\n", "d/f.txt": "f\n"], message: "base")
+        try test.write("a.txt", "a2\n")
+        try test.write("b.txt", "b2\n")
+        try test.git("add", "b.txt")
+        try test.git("rm", "-q", "c.txt")
+        try test.write("d/f.txt", "f2\n")
+        try test.write("d/new/u.txt", "u\n")
+        try test.write("ab.txt", "untracked sibling\n")
+        let full = try test.repository.status()
+        // Literal paths: "a.txt" is not a pattern for "ab.txt"; a directory means everything under it.
+        let some = try test.repository.status(of: ["a.txt", "c.txt", "d", "missing.txt", "b*"])
+        #expect(some.map(\.path) == ["a.txt", "c.txt", "d/f.txt", "d/new/u.txt"])
+        #expect(some == full.filter { ["a.txt", "c.txt", "d/f.txt", "d/new/u.txt"].contains($0.path) })
+        #expect(try test.repository.status(of: ["b.txt"]) == full.filter { $0.path == "b.txt" })
+        #expect(try test.repository.status(of: ["d/new"], includeUntracked: false).isEmpty)
+        #expect(try test.repository.status(of: []).isEmpty)
+    }
+
     @Test func unifiedDiffMatchesGitDiffNoIndex() throws {
         let test = try TestRepository()
         let old = (1...30).map { "<p>paragraph \($0)</p>\n\n" }.joined()

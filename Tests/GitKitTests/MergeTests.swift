@@ -158,6 +158,28 @@ import Testing
         #expect(try test.read("a.html") == "unstaged again\n")
     }
 
+    @Test func refusesWhenAFileStandsWhereTheMergeNeedsADirectory() throws {
+        let (test, base, mirror) = try repositoryWithMirror(
+            base: ["a.html": "a\n", "sys/b.html": "b\n"], mirror: ["new/deep/c.html": "C\n", "sys/b.html": "B\n"])
+        // An untracked file named like a directory the mirror adds, and unrelated local changes elsewhere.
+        try test.write("new", "untracked file in the way\n")
+        try test.write("sys/untracked.html", "beside a changed file: not in the way\n")
+        try test.write("a.html", "edit elsewhere\n")
+        #expect(throws: GitKitError.uncommittedChanges(paths: ["new"])) { try merge(test, mirror) }
+        #expect(try test.oid("HEAD") == base)
+        #expect(try test.read("new") == "untracked file in the way\n")
+        // A staged file there, deleted from disk, is in the way too.
+        try test.git("add", "new")
+        try test.delete("new")
+        #expect(throws: GitKitError.uncommittedChanges(paths: ["new"])) { try merge(test, mirror) }
+        // Out of the way, the merge goes through and leaves the other local changes alone.
+        try test.git("rm", "-q", "--cached", "new")
+        #expect(try merge(test, mirror) == .fastForward(to: mirror))
+        #expect(try test.read("new/deep/c.html") == "C\n")
+        #expect(try test.read("sys/untracked.html") == "beside a changed file: not in the way\n")
+        #expect(try test.read("a.html") == "edit elsewhere\n")
+    }
+
     @Test func refusesToMergeWithoutIdentityBeforeChangingAnything() throws {
         let (test, _, mirror) = try repositoryWithMirror(base: ["a": "1\n", "b": "1\n"], mirror: ["a": "2\n"])
         try test.commitWithCLI(["b": "2\n"], message: "local")

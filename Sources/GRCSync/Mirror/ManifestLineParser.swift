@@ -1,3 +1,4 @@
+import Foundation
 import Statements
 
 /// Reads one manifest line in the shape `Manifest.jsonl()` writes: a flat JSON object whose keys are
@@ -22,9 +23,34 @@ enum ManifestLineParser {
         return reader.entry()
     }
 
-    /// The last value read for each key whose values repeat from line to line.
+    /// The last value read for each key whose values repeat from line to line, and whether it can be
+    /// reused as is (it was written without escapes).
     struct RepeatedValues {
         fileprivate var values = ["", "", "", "", ""]
+        fileprivate var plain = [false, false, false, false, false]
+    }
+
+    /// The keys of a line, as the bytes they are written with.
+    fileprivate enum Key: Int, CaseIterable {
+        case path, table, sysID, field, format, modCount, updatedOn, updatedBy, system, control, title
+
+        var name: String {
+            switch self {
+            case .path: "path"
+            case .table: "table"
+            case .sysID: "sys_id"
+            case .field: "field"
+            case .format: "format"
+            case .modCount: "sys_mod_count"
+            case .updatedOn: "sys_updated_on"
+            case .updatedBy: "sys_updated_by"
+            case .system: "system"
+            case .control: "control"
+            case .title: "title"
+            }
+        }
+
+        static let names: [[UInt8]] = allCases.map { Array($0.name.utf8) }
     }
 }
 
@@ -41,21 +67,46 @@ private struct Reader {
     }
 
     /// A string value, the same `String` as the previous line's for `slot` when the bytes are equal
-    /// (checked before any `String` is made).
+    /// (checked with `memcmp` before any `String` is made).
     mutating func string(sharing slot: Int) -> String? {
-        let previous = repeated.values[slot]
-        let count = previous.utf8.count
-        let end = index + 1 + count
-        if !previous.isEmpty, end < bytes.count, bytes[index] == UInt8(ascii: "\""), bytes[end] == UInt8(ascii: "\""),
-            previous.utf8.elementsEqual(UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end])),
-            !previous.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") || $0 < 0x20 })
-        {
-            index = end + 1
-            return previous
-        }
+        if repeated.plain[slot], let shared = sameAsBefore(repeated.values[slot]) { return shared }
+        let start = index
         guard let value = string() else { return nil }
         repeated.values[slot] = value
+        // Reusable when the value's bytes between the quotes are the value itself (no escapes).
+        repeated.plain[slot] = index - start - 2 == value.utf8.count
         return value
+    }
+
+    /// `previous` when the next bytes are it between quotes; the index then moves past them.
+    private mutating func sameAsBefore(_ previous: String) -> String? {
+        var utf8 = previous
+        let end = utf8.withUTF8 { utf8 -> Int? in
+            let end = index + 1 + utf8.count
+            guard !utf8.isEmpty, end < bytes.count, bytes[index] == UInt8(ascii: "\""), bytes[end] == UInt8(ascii: "\""),
+                memcmp(bytes.baseAddress! + index + 1, utf8.baseAddress!, utf8.count) == 0
+            else { return nil }
+            return end
+        }
+        guard let end else { return nil }
+        index = end + 1
+        return previous
+    }
+
+    /// The key at the index, matched on its bytes (no `String` is made); nil for any other key or one
+    /// written with escapes.
+    private mutating func key() -> ManifestLineParser.Key? {
+        guard take(UInt8(ascii: "\"")) else { return nil }
+        let start = index
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") { index += 1 }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
+        let length = index - start
+        index += 1
+        for (position, name) in ManifestLineParser.Key.names.enumerated() where name.count == length {
+            let equal = name.withUnsafeBufferPointer { memcmp(bytes.baseAddress! + start, $0.baseAddress!, length) == 0 }
+            if equal { return ManifestLineParser.Key(rawValue: position) }
+        }
+        return nil
     }
 
     mutating func entry() -> ManifestEntry? {
@@ -74,25 +125,24 @@ private struct Reader {
                 guard take(UInt8(ascii: ",")), skipWhitespace() else { return nil }
             }
             first = false
-            guard let key = string(), skipWhitespace(), take(UInt8(ascii: ":")), skipWhitespace() else { return nil }
+            guard let key = key(), skipWhitespace(), take(UInt8(ascii: ":")), skipWhitespace() else { return nil }
             // A repeated key is left to JSONDecoder, which decides what it means.
             switch key {
-            case "path": guard path == nil, let value = string() else { return nil }; path = value
-            case "table": guard table == nil, let value = string(sharing: 0) else { return nil }; table = value
-            case "sys_id": guard sysID == nil, let value = string() else { return nil }; sysID = value
-            case "field": guard field == nil, let value = string(sharing: 1) else { return nil }; field = value
-            case "format":
+            case .path: guard path == nil, let value = string() else { return nil }; path = value
+            case .table: guard table == nil, let value = string(sharing: 0) else { return nil }; table = value
+            case .sysID: guard sysID == nil, let value = string() else { return nil }; sysID = value
+            case .field: guard field == nil, let value = string(sharing: 1) else { return nil }; field = value
+            case .format:
                 guard format == nil, let value = string(), let parsed = StatementFormat(rawValue: value) else {
                     return nil
                 }
                 format = parsed
-            case "sys_mod_count": guard modCount == nil, let value = integer() else { return nil }; modCount = value
-            case "sys_updated_on": guard updatedOn == nil, let value = string(sharing: 4) else { return nil }; updatedOn = value
-            case "sys_updated_by": guard updatedBy == nil, let value = string(sharing: 3) else { return nil }; updatedBy = value
-            case "system": guard system == nil, let value = string(sharing: 2) else { return nil }; system = value
-            case "control": guard control == nil, let value = string() else { return nil }; control = value
-            case "title": guard title == nil, let value = string() else { return nil }; title = value
-            default: return nil
+            case .modCount: guard modCount == nil, let value = integer() else { return nil }; modCount = value
+            case .updatedOn: guard updatedOn == nil, let value = string(sharing: 4) else { return nil }; updatedOn = value
+            case .updatedBy: guard updatedBy == nil, let value = string(sharing: 3) else { return nil }; updatedBy = value
+            case .system: guard system == nil, let value = string(sharing: 2) else { return nil }; system = value
+            case .control: guard control == nil, let value = string() else { return nil }; control = value
+            case .title: guard title == nil, let value = string() else { return nil }; title = value
             }
         }
         _ = skipWhitespace()

@@ -130,7 +130,9 @@ final class MirrorIngest {
         var updates: [TreeUpdate] = []
         var changes: [PullReport.Change] = []
         var kept: [PullReport.KeptAsHTML] = []
-        var taken = Set(manifest.entries.keys.map { $0.lowercased() })
+        // The lower-cased paths in use, for new names only: built on the first new record (16 MB at
+        // 100,000 statements, which a pull or push of changed records never needs).
+        var taken: Set<String>?
         var changed = false
 
         for entry in removed {
@@ -153,14 +155,18 @@ final class MirrorIngest {
                     // The statement moved between .md and .html: same name, new extension.
                     updates.append(.remove(path: entry.path))
                     changed = manifest.remove(path: entry.path) || changed
-                    taken.remove(entry.path.lowercased())
+                    taken?.remove(entry.path.lowercased())
                     entry.path = StatementPath.replacingExtension(of: entry.path, with: item.fileExtension)
-                    taken.insert(entry.path.lowercased())
+                    taken?.insert(entry.path.lowercased())
                 }
             } else {
+                // Removed records' paths stay taken for this snapshot, as they were before.
+                var names = taken ?? Set((manifest.entries.keys + removed.map(\.path)).map { $0.lowercased() })
+                taken = nil
                 entry.path = StatementPath.make(
                     system: entry.system, control: item.name,
-                    fileExtension: item.fileExtension, taken: &taken)
+                    fileExtension: item.fileExtension, taken: &names)
+                taken = names
             }
             if let reason = item.keptAsHTMLReason { kept.append(.init(path: entry.path, reason: reason)) }
             changed = manifest.insert(entry) || changed

@@ -41,11 +41,11 @@ struct MirrorSnapshot {
 
     /// Applies fetched records and removals to the mirror's tree in one go (push records what
     /// ServiceNow returned this way). `tree` is nil when nothing changed.
-    func apply(fetched: [Record], removed: [ManifestEntry], manifest old: Manifest, baseTree: ObjectID?)
+    func apply(fetched: [Record], removed: [ManifestEntry], manifest old: consuming Manifest, baseTree: ObjectID?)
         throws -> Result
     {
         let ingest = try MirrorIngest(configuration: configuration, repository: repository, expected: fetched.count)
         try ingest.add(fetched)
-        return try ingest.finish(removed: removed, manifest: old, baseTree: baseTree)
+        return try ingest.finish(removed: removed, manifest: consume old, baseTree: baseTree)
     }
 }

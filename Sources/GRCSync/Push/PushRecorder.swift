@@ -11,10 +11,10 @@ struct PushRecorder {
     /// Commits ServiceNow's returned records (and the renames carried from the branch) on the mirror.
     /// Returns the new tip, or `parent` when nothing changed. `parentManifest` is `parent`'s manifest when
     /// the caller has it already (decoding 100,000 entries again costs ~0.4 s).
-    func recordMirror(parent: ObjectID, parentManifest: Manifest? = nil, records: [Record], renames: [PushSelection.Rename],
+    func recordMirror(parent: ObjectID, parentManifest: consuming Manifest? = nil, records: [Record], renames: [PushSelection.Rename],
                       operation: String, summary: String, job: String, counts: (changed: Int, conflicts: Int)) throws -> ObjectID {
         let repository = workspace.repository
-        var manifest = try parentManifest ?? workspace.mirror.manifest(at: parent)
+        var manifest = try parentManifest.take() ?? workspace.mirror.manifest(at: parent)
         var tree = try repository.commit(parent).tree
         if !renames.isEmpty {
             var updates: [TreeUpdate] = []
@@ -30,7 +30,7 @@ struct PushRecorder {
             tree = try repository.updateTree(tree, updates)
         }
         let snapshot = MirrorSnapshot(configuration: workspace.configuration, repository: repository)
-        let result = try snapshot.apply(fetched: records, removed: [], manifest: manifest, baseTree: tree)
+        let result = try snapshot.apply(fetched: records, removed: [], manifest: consume manifest, baseTree: tree)
         let finalTree = result.tree ?? tree
         guard finalTree != (try repository.commit(parent).tree) else { return parent }
         return try workspace.mirror.record(
@@ -61,7 +61,7 @@ struct PushRecorder {
         }
         let tree = try repository.updateTree(headTree, updates)
         // Files with uncommitted edits keep them: never overwrite work the user has not committed.
-        let dirty = Set(try repository.status().map(\.path))
+        let dirty = Set(try repository.status(of: paths + [Manifest.path]).map(\.path))
         let commit = try repository.createCommit(
             tree: tree, parents: [head, mirrorCommit], message: message, updatingReference: "refs/heads/\(branch)")
         let changed = try repository.changes(from: headTree, to: tree).map(\.path).filter { !dirty.contains($0) || $0 == Manifest.path }

@@ -46,9 +46,12 @@ public struct PushService {
             manifest: manifest, paths: options.paths, controls: options.controls)
         try validateNarrowing(options, manifest: manifest, selection: selection)
         let approvals = try checkApprovals(selection, tip: tip, head: head, branch: branch.name)
-        var refused = selection.refused
-        for entry in try repository.status() where StatementPath.isStatement(entry.path) && !entry.isConflicted {
-            refused.append(.init(path: entry.path, reason: "uncommitted changes are not pushed: commit them to push them"))
+        // Uncommitted statement files are named in the report. Finding them reads every file's metadata
+        // (0.3 s at 100,000 statements), so it runs on a handle of its own while the requests are out.
+        let uncommitted = Task.detached { [root = workspace.root] in
+            try Repository.open(at: root).status().filter { StatementPath.isStatement($0.path) && !$0.isConflicted }.map {
+                PushReport.Refusal(path: $0.path, reason: "uncommitted changes are not pushed: commit them to push them")
+            }
         }
 
         let job = UUID().uuidString.lowercased()
@@ -56,7 +59,7 @@ public struct PushService {
         var report = PushReport(
             job: job, instance: configuration.instance.absoluteString, branch: branch.name, who: user ?? "",
             startedAt: ISO8601DateFormatter().string(from: started), dryRun: options.dryRun, force: options.force,
-            items: [], refused: refused, recovered: recovered, mirrorCommit: nil, syncCommit: nil,
+            items: [], refused: selection.refused, recovered: recovered, mirrorCommit: nil, syncCommit: nil,
             requests: 0, retries: 0, seconds: 0)
         let check = try await PushCheck(workspace: workspace, client: client).run(selection.candidates, manifest: manifest)
         var items = check.conflicts.map { c in
@@ -73,6 +76,7 @@ public struct PushService {
             }
             items += check.inSync.map { .init(statement: $0.candidate.statement, outcome: .alreadyInSync) }
             report.items = items.sorted { $0.statement.path < $1.statement.path }
+            report.refused += try await uncommitted.value
             return finish(report, started: started, before: statsBefore)
         }
 
@@ -102,6 +106,7 @@ public struct PushService {
             concurrency: configuration.concurrency
         ).write(journal.entries)
 
+        report.refused += try await uncommitted.value
         var stored: [Record] = check.inSync.map(\.remote)
         var syncPaths = check.inSync.map(\.candidate.path)
         items += check.inSync.map { .init(statement: $0.candidate.statement, outcome: .alreadyInSync) }
@@ -132,7 +137,8 @@ public struct PushService {
         }
         report.items = items.sorted { $0.statement.path < $1.statement.path }
         for index in report.items.indices { report.items[index].approvals = approvals[report.items[index].statement.path] ?? [] }
-        try record(&report, manifest: manifest, stored: stored, syncPaths: syncPaths, conflicts: options.force ? [] : check.conflicts.map(\.remote),
+        // The manifest moves into the mirror commit: updating it then needs no copy of its 100,000 entries.
+        try record(&report, manifest: consume manifest, stored: stored, syncPaths: syncPaths, conflicts: options.force ? [] : check.conflicts.map(\.remote),
                    selection: selection, tip: tip, parent: parent, head: head, branch: branch.name)
         PushJournal.remove(from: workspace.stateDirectory)
         let finished = finish(report, started: started, before: statsBefore)
@@ -142,7 +148,7 @@ public struct PushService {
 
     /// The mirror commit of what ServiceNow stored, the sync commit, then (on its own mirror commit,
     /// not merged) the remote versions of conflicting statements, which the next pull merges.
-    private func record(_ report: inout PushReport, manifest: Manifest, stored: [Record], syncPaths: [String], conflicts: [Record],
+    private func record(_ report: inout PushReport, manifest: consuming Manifest, stored: [Record], syncPaths: [String], conflicts: [Record],
                         selection: PushSelection, tip: ObjectID, parent: ObjectID, head: ObjectID, branch: String) throws {
         let recorder = PushRecorder(workspace: workspace)
         let host = workspace.configuration.instance.host ?? ""
@@ -150,7 +156,7 @@ public struct PushService {
         var mirror = parent
         if !stored.isEmpty || !selection.renames.isEmpty {
             mirror = try recorder.recordMirror(
-                parent: parent, parentManifest: parent == tip ? manifest : nil, records: stored,
+                parent: parent, parentManifest: parent == tip ? consume manifest : nil, records: stored,
                 renames: selection.renames, operation: "push",
                 summary: "Push \(host): \(pushed) statement(s) written", job: report.job,
                 counts: (pushed, report.items.count { $0.outcome == .conflict }))
