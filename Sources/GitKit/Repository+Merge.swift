@@ -61,7 +61,9 @@ extension Repository {
         if git_index_has_conflicts(merged.pointer) == 0 {
             var tree = git_oid()
             try check(git_index_write_tree_to(&tree, merged.pointer, pointer), "git_index_write_tree_to")
-            try checkout(tree: ObjectID(tree))
+            // As for a fast-forward: when the merge changes few of many files, only those are checked out.
+            let indexEntries = git_index_entrycount(try index().pointer)
+            try checkout(tree: ObjectID(tree), paths: touched.count * 4 < indexEntries ? Array(touched) : nil)
             let id = try createCommit(
                 tree: ObjectID(tree), parents: [ours.id, theirs.id], message: message, author: signature,
                 committer: signature, updatingReference: "HEAD")
@@ -122,9 +124,9 @@ extension Repository {
     /// `touched` paths — or inside or above them, when a file would replace a directory or vice versa.
     ///
     /// Only those paths are examined (a pull that changes 1,000 of 100,000 files asks about 1,000): the
-    /// touched paths with everything under them, and each directory above them that is a file on disk or
-    /// in the index, where it would be in the way. A directory that is a directory is not asked about:
-    /// asking means everything under it, and its other files are not touched.
+    /// touched paths with everything under them, and each directory above them that is not a directory
+    /// on disk, where a file (on disk or only in the index) could be in the way. A directory that is a
+    /// directory is not asked about: asking means everything under it, and its other files are not touched.
     func refuseOverwritingLocalChanges(at touched: Set<String>) throws {
         guard !touched.isEmpty else { return }
         let root = try requireWorkDirectory()
@@ -136,17 +138,23 @@ extension Repository {
                 end = slash
             }
         }
-        let index = try self.index()
         var examined = Array(touched)
         for directory in directories where !touched.contains(String(directory)) {
-            let path = String(directory)
             var info = stat()
-            let onDisk = lstat(root.appendingPathComponent(path).path, &info) == 0
-            if (onDisk && (info.st_mode & S_IFMT) != S_IFDIR) || git_index_get_bypath(index.pointer, path, 0) != nil {
-                examined.append(path)
+            if lstat(root.appendingPathComponent(String(directory)).path, &info) != 0 || (info.st_mode & S_IFMT) != S_IFDIR {
+                examined.append(String(directory))
             }
         }
-        let clashing = try status(of: examined, includeUntracked: true).map(\.path)
+        // A missing directory's status also lists what was deleted under it, which is not in the way.
+        let clashing = try status(of: examined, includeUntracked: true).map(\.path).filter { path in
+            if touched.contains(path) || directories.contains(Substring(path)) { return true }
+            var end = path.endIndex
+            while let slash = path[..<end].lastIndex(of: "/") {
+                if touched.contains(String(path[..<slash])) { return true }
+                end = slash
+            }
+            return false
+        }
         if !clashing.isEmpty {
             throw GitKitError.uncommittedChanges(paths: clashing)
         }

@@ -36,6 +36,30 @@ enum ManifestLineWriter {
         out += "}\n".utf8
     }
 
+    /// The number of bytes `append` writes for `entry`.
+    static func length(of entry: ManifestEntry) -> Int {
+        // The keys, quotes, colons, commas and braces of a line, with its final newline.
+        let punctuation = #"{"control":"","field":"","format":"","path":"","sys_id":"","sys_mod_count":,"sys_updated_by":"","sys_updated_on":"","system":"","table":"","title":""}"#.utf8.count + 1
+        return punctuation + String(entry.modCount).utf8.count
+            + [entry.control, entry.field, entry.format.rawValue, entry.path, entry.sysID, entry.updatedBy, entry.updatedOn,
+               entry.system, entry.table, entry.title].reduce(0) { $0 + escapedLength($1) }
+    }
+
+    /// The length of `value` once escaped, without its quotes.
+    private static func escapedLength(_ value: String) -> Int {
+        var value = value
+        return value.withUTF8 { utf8 in
+            var length = utf8.count
+            for byte in utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), 0x08, 0x09, 0x0A, 0x0C, 0x0D: length += 1
+                default: length += 5
+                }
+            }
+            return length
+        }
+    }
+
     private static func string(_ value: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         // Almost every value needs no escape: copy it whole (on its contiguous bytes, not byte by byte

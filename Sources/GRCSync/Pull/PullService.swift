@@ -38,20 +38,25 @@ public struct PullService {
 
         let (oldTip, rebuilt) = try workspace.mirror.tip()
         try workspace.mirror.checkFormat(at: oldTip, configured: configuration.format)
-        let oldManifest = try workspace.mirror.manifest(at: oldTip)
         let requestsBefore = client.statistics.requests
 
         var listingProgress: (@Sendable (Int, Int?) -> Void)?
         if let progress {
             listingProgress = { @Sendable done, total in progress(.listing(done: done, total: total)) }
         }
+        // The listing goes out first, and the manifest (0.3 s to read at 100,000 statements) is read
+        // while its pages are on the network.
+        var listingTask: Task<[Record], any Error>? = Task { [client, table = configuration.table, query = configuration.query] in
+            try await client.list(table: table, query: query, fields: MirrorSnapshot.listingFields, progress: listingProgress)
+        }
+        defer { listingTask?.cancel() }
+        let oldManifest = try workspace.mirror.manifest(at: oldTip)
         // The listing (100,000 records of a few fields) is dropped as soon as it is planned from.
-        let (plan, listedCount) = try await { [client] in
-            let listing = try await client.list(
-                table: configuration.table, query: configuration.query, fields: MirrorSnapshot.listingFields,
-                progress: listingProgress)
+        let (plan, listedCount) = try await { (task: Task<[Record], any Error>) in
+            let listing = try await task.value
             return (MirrorSnapshot.plan(listing: listing, manifest: oldManifest), listing.count)
-        }()
+        }(listingTask!)
+        listingTask = nil
         let listed = clock.now
 
         // The first mirror commit grows from the branch's own first commit (config.yaml), so that the

@@ -38,6 +38,17 @@ struct ManifestWritingTests {
         }
         let manifest = Manifest(entries)
         #expect(manifest.jsonl() == (try viaEncoder(entries)))
+        // The size announced before streaming (the blob's header) is the bytes streamed.
+        let pieces = manifest.jsonlPieces()
+        var streamed = Data()
+        try pieces.write { streamed.append(contentsOf: $0) }
+        #expect(streamed == manifest.jsonl())
+        #expect(pieces.size == streamed.count)
+        for entry in entries {
+            var line: [UInt8] = []
+            ManifestLineWriter.append(entry, to: &line)
+            #expect(ManifestLineWriter.length(of: entry) == line.count)
+        }
         #expect(try Manifest(jsonl: manifest.jsonl(), origin: "test") == manifest)
     }
 
