@@ -85,6 +85,30 @@ import Testing
         #expect(try test.fsck() == "")
     }
 
+    /// A merge that changes few of many files checks out only those: the work tree must still end up
+    /// exactly the merged tree, additions, edits and removals included.
+    @Test func cleanThreeWayMergeOfFewOfManyFiles() throws {
+        var base: [String: String] = [:]
+        for number in 1...40 { base["sys/\(number).html"] = "<p>\(number)</p>\n" }
+        let (test, _, mirror) = try repositoryWithMirror(
+            base: base, mirror: ["sys/1.html": "<p>1 remote</p>\n", "new/added.html": "<p>new</p>\n"], mirrorRemoving: ["sys/2.html"])
+        let local = try test.commitWithCLI(["sys/40.html": "<p>40 local</p>\n"], message: "local edit")
+        try test.write("sys/39.html", "uncommitted\n")
+        guard case .merged(let commit) = try merge(test, mirror) else {
+            Issue.record("expected a merge commit")
+            return
+        }
+        #expect(try test.repository.commit(commit).parents == [local, mirror])
+        #expect(try test.read("sys/1.html") == "<p>1 remote</p>\n")
+        #expect(try test.read("new/added.html") == "<p>new</p>\n")
+        #expect(!FileManager.default.fileExists(atPath: test.root.appendingPathComponent("sys/2.html").path))
+        #expect(try test.read("sys/40.html") == "<p>40 local</p>\n")
+        // The index is the merged tree and the work tree differs from it only by the uncommitted edit.
+        #expect(try test.gitLine("status", "--porcelain") == " M sys/39.html")
+        #expect(try test.gitLine("diff", "--cached", "--name-only", "HEAD") == "")
+        #expect(try test.fsck() == "")
+    }
+
     @Test func conflictsLeaveAGitMergeStateThatTheCLIFinishes() throws {
         let (test, _, mirror) = try repositoryWithMirror(
             base: ["s.html": "<p>one</p>\n", "t.html": "t\n"], mirror: ["s.html": "<p>remote</p>\n", "t.html": "T\n"])
