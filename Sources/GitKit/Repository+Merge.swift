@@ -31,12 +31,9 @@ extension Repository {
     }
 
     private func fastForward(from ours: CommitInfo?, to theirs: CommitInfo, theirLabel: String) throws -> MergeOutcome {
-        let touched = try changes(from: ours?.tree, to: theirs.tree).flatMap { [$0.path, $0.oldPath].compactMap(\.self) }
-        try refuseOverwritingLocalChanges(at: Set(touched))
-        // A pull that changes 1,000 of 100,000 files checks out only those: libgit2 then compares just
-        // them with the work tree instead of all 100,000. Everything else is the same in both trees.
-        let indexEntries = git_index_entrycount(try index().pointer)
-        try checkout(tree: theirs.tree, paths: touched.count * 4 < indexEntries ? touched : nil)
+        let touched = Set(try changes(from: ours?.tree, to: theirs.tree).flatMap { [$0.path, $0.oldPath].compactMap(\.self) })
+        try refuseOverwritingLocalChanges(at: touched)
+        try checkout(tree: theirs.tree, touched: touched)
         try setReference("HEAD", to: theirs.id, expectedCurrent: ours?.id, logMessage: "merge \(theirLabel): Fast-forward")
         return .fastForward(to: theirs.id)
     }
@@ -61,9 +58,7 @@ extension Repository {
         if git_index_has_conflicts(merged.pointer) == 0 {
             var tree = git_oid()
             try check(git_index_write_tree_to(&tree, merged.pointer, pointer), "git_index_write_tree_to")
-            // As for a fast-forward: when the merge changes few of many files, only those are checked out.
-            let indexEntries = git_index_entrycount(try index().pointer)
-            try checkout(tree: ObjectID(tree), paths: touched.count * 4 < indexEntries ? Array(touched) : nil)
+            try checkout(tree: ObjectID(tree), touched: touched)
             let id = try createCommit(
                 tree: ObjectID(tree), parents: [ours.id, theirs.id], message: message, author: signature,
                 committer: signature, updatingReference: "HEAD")
@@ -73,6 +68,14 @@ extension Repository {
         let text = message.hasSuffix("\n") ? message : message + "\n"
         try Data(text.utf8).write(to: gitDirectory.appendingPathComponent("MERGE_MSG"))
         return .conflicts(paths: try conflictedPaths())
+    }
+
+    /// Checks out `tree`, whose files differ from the current index only at `touched`. A pull that changes
+    /// 1,000 of 100,000 files checks out only those: libgit2 then compares just them with the work tree
+    /// instead of all 100,000.
+    private func checkout(tree: ObjectID, touched: Set<String>) throws {
+        let indexEntries = git_index_entrycount(try index().pointer)
+        try checkout(tree: tree, paths: touched.count * 4 < indexEntries ? Array(touched) : nil)
     }
 
     /// Runs `git_merge`, which leaves MERGE_HEAD, the conflicted index and markers in the files.
@@ -130,14 +133,7 @@ extension Repository {
     func refuseOverwritingLocalChanges(at touched: Set<String>) throws {
         guard !touched.isEmpty else { return }
         let root = try requireWorkDirectory()
-        var directories = Set<Substring>()
-        for path in touched {
-            var end = path.endIndex
-            while let slash = path[..<end].lastIndex(of: "/") {
-                guard directories.insert(path[..<slash]).inserted else { break }
-                end = slash
-            }
-        }
+        let directories = Set(touched.flatMap(Self.directories(above:)))
         var examined = Array(touched)
         for directory in directories where !touched.contains(String(directory)) {
             var info = stat()
@@ -147,16 +143,22 @@ extension Repository {
         }
         // A missing directory's status also lists what was deleted under it, which is not in the way.
         let clashing = try status(of: examined, includeUntracked: true).map(\.path).filter { path in
-            if touched.contains(path) || directories.contains(Substring(path)) { return true }
-            var end = path.endIndex
-            while let slash = path[..<end].lastIndex(of: "/") {
-                if touched.contains(String(path[..<slash])) { return true }
-                end = slash
-            }
-            return false
+            touched.contains(path) || directories.contains(Substring(path))
+                || Self.directories(above: path).contains { touched.contains(String($0)) }
         }
         if !clashing.isEmpty {
             throw GitKitError.uncommittedChanges(paths: clashing)
         }
+    }
+
+    /// The directories above `path`, innermost first: `a/b/c` → `a/b`, `a`.
+    private static func directories(above path: String) -> [Substring] {
+        var directories: [Substring] = []
+        var end = path.endIndex
+        while let slash = path[..<end].lastIndex(of: "/") {
+            directories.append(path[..<slash])
+            end = slash
+        }
+        return directories
     }
 }

@@ -51,7 +51,8 @@ public struct PullService {
         }
         defer { listingTask?.cancel() }
         let oldManifest = try workspace.mirror.manifest(at: oldTip)
-        // The listing (100,000 records of a few fields) is dropped as soon as it is planned from.
+        // The listing (100,000 records of a few fields) is dropped as soon as it is planned from: the
+        // task keeps its result while it is referenced, so it is let go too.
         let (plan, listedCount) = try await { (task: Task<[Record], any Error>) in
             let listing = try await task.value
             return (MirrorSnapshot.plan(listing: listing, manifest: oldManifest), listing.count)

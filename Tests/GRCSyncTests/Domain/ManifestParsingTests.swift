@@ -1,6 +1,7 @@
 import Foundation
 @testable import GRCSync
 import Statements
+import GRCSyncTestSupport
 import Testing
 
 /// The hand-written manifest line parser must read exactly what `JSONDecoder` reads, and leave every
@@ -94,7 +95,7 @@ struct ManifestParsingTests {
     }
 
     @Test func generatedManifestsReadAsJSONDecoderReadsThem() throws {
-        var random = SplitMix64(seed: 20_261_123)
+        var random = SeededGenerator(seed: 20_261_123)
         let alphabet: [Character] = Array(
             "aZ09 -_/.()\"\\\t\n\r\u{0}\u{8}\u{C}\u{1B}\u{7F}éß€中😀👍🏽\u{2028}\u{FEFF}'<>&")
         func text(_ maxLength: Int) -> String {
@@ -227,18 +228,5 @@ private enum Outcome: Equatable {
     var manifest: Manifest? {
         if case .loaded(let manifest) = self { return manifest }
         return nil
-    }
-}
-
-/// A small seeded generator, so that a failing case can be reproduced.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
