@@ -33,4 +33,15 @@ static inline int grcsync_git_set_cache_object_limit(git_object_t type, size_t b
     return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, type, bytes);
 }
 
+/* How much of pack files libgit2 keeps mapped at once (default 8 GB on 64-bit: a whole pack stays mapped
+   and its pages count in the process's resident memory while it is read), and the size of one mapped
+   window (default 1 GB). */
+static inline int grcsync_git_set_mwindow_mapped_limit(size_t bytes) {
+    return git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, bytes);
+}
+
+static inline int grcsync_git_set_mwindow_size(size_t bytes) {
+    return git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, bytes);
+}
+
 #endif

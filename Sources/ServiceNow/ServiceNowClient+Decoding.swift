@@ -5,11 +5,15 @@ import FoundationNetworking
 
 /// Reading `{"result": ...}` bodies and listing headers.
 extension ServiceNowClient {
-    private struct ListBody: Decodable { var result: [Record] }
+    private struct ListBody<Row: Decodable>: Decodable { var result: [Row] }
     private struct SingleBody: Decodable { var result: Record }
 
     func decodeList(_ data: Data, method: String, path: String) throws -> [Record] {
-        try decode(ListBody.self, data, method: method, path: path).result
+        try decodeList(Record.self, data, method: method, path: path)
+    }
+
+    func decodeList<Row: Decodable>(_ row: Row.Type, _ data: Data, method: String, path: String) throws -> [Row] {
+        try decode(ListBody<Row>.self, data, method: method, path: path).result
     }
 
     func decodeSingle(_ data: Data, method: String, path: String) throws -> Record {

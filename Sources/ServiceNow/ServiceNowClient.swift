@@ -81,11 +81,25 @@ public final class ServiceNowClient: Sendable {
         table: String, query: String?, fields: [String],
         progress: (@Sendable (_ done: Int, _ total: Int?) -> Void)? = nil
     ) async throws -> [Record] {
+        try await list(Record.self, table: table, query: query, fields: fields, progress: progress)
+    }
+
+    /// The `sys_id`, `sys_mod_count` and `sys_updated_on` of every record of `table` matching `query`: the
+    /// same listing as ``list(table:query:fields:progress:)`` with those fields, decoded compactly.
+    public func listVersions(
+        table: String, query: String?, progress: (@Sendable (_ done: Int, _ total: Int?) -> Void)? = nil
+    ) async throws -> [RecordVersion] {
+        try await list(RecordVersion.self, table: table, query: query, fields: RecordVersion.fields, progress: progress)
+    }
+
+    private func list<Row: ListedRow>(
+        _ row: Row.Type, table: String, query: String?, fields: [String], progress: (@Sendable (Int, Int?) -> Void)?
+    ) async throws -> [Row] {
         let path = try TableRequest.tablePath(table, method: "GET")
         var attempt = 0
         while true {
             attempt += 1
-            let listing = try await TableListing(client: self, path: path, query: query, fields: fields, progress: progress).run()
+            let listing = try await TableListing<Row>(client: self, path: path, query: query, fields: fields, progress: progress).run()
             if listing.isConsistent || attempt > 2 { return listing.records }
             logger.notice("table changed while it was listed; listing again", metadata: ["path": "\(path)"])
         }

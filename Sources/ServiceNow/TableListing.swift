@@ -3,8 +3,8 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// One pass over the pages of a listing; see ``ServiceNowClient/list(table:query:fields:progress:)``.
-struct TableListing: Sendable {
+/// One pass over the pages of a listing, decoded as `Row`s; see ``ServiceNowClient/list(table:query:fields:progress:)``.
+struct TableListing<Row: ListedRow>: Sendable {
     let client: ServiceNowClient
     let path: String
     let query: String?
@@ -13,12 +13,12 @@ struct TableListing: Sendable {
 
     /// The records, and whether the pages agreed with each other (same total, no duplicates).
     struct Outcome {
-        var records: [Record]
+        var records: [Row]
         var isConsistent: Bool
     }
 
     private struct Page: Sendable {
-        var records: [Record]
+        var records: [Row]
         var totalCount: Int?
         var link: LinkHeader?
     }
@@ -59,7 +59,7 @@ struct TableListing: Sendable {
         }
 
         var seen = Set<String>()
-        var records: [Record] = []
+        var records: [Row] = []
         records.reserveCapacity(pages.reduce(0) { $0 + $1.records.count })
         for record in pages.lazy.flatMap(\.records) {
             if let id = record.sysID {
@@ -91,7 +91,7 @@ struct TableListing: Sendable {
         ]
         let (data, response) = try await client.send(TableRequest(method: "GET", path: path, query: items))
         return Page(
-            records: try client.decodeList(data, method: "GET", path: path),
+            records: try client.decodeList(Row.self, data, method: "GET", path: path),
             totalCount: ServiceNowClient.totalCount(response),
             link: response.value(forHTTPHeaderField: "Link").map(LinkHeader.init))
     }

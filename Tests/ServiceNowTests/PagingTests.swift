@@ -18,6 +18,17 @@ struct PagingTests {
         #expect(table.log.parameter("sysparm_query").allSatisfy { $0 == "state=draft^ORDERBYsys_id" })
     }
 
+    @Test(arguments: [(0, 10), (95, 10), (626, 500)])
+    func versionsAreTheListingOfTheirThreeFields(count: Int, pageSize: Int) async throws {
+        let table = FakeTable(count: count)
+        let client = Fake.client(table.transport) { $0.pageSize = pageSize }
+        let versions = try await client.listVersions(table: "sn_compliance_control", query: "state=draft")
+        let records = try await client.list(table: "sn_compliance_control", query: "state=draft", fields: RecordVersion.fields)
+        #expect(versions == records.map { RecordVersion(sysID: $0.sysID, modCount: $0.modCount, updatedOn: $0.updatedOn) })
+        #expect(versions.count == count)
+        #expect(table.log.parameter("sysparm_fields").allSatisfy { $0 == "sys_id,sys_mod_count,sys_updated_on" })
+    }
+
     @Test(arguments: [0, 7, 30, 31])
     func listingWithoutTotalFollowsLinks(count: Int) async throws {
         let table = FakeTable(count: count, sendsTotal: false)

@@ -36,6 +36,26 @@ struct ValueTests {
         #expect(record["missing"] == nil)
     }
 
+    @Test func versionsReadEveryShapeOfTheirThreeFields() throws {
+        let rows = try JSONDecoder().decode([RecordVersion].self, from: Data("""
+            [{"sys_id":"a1","sys_mod_count":"4","sys_updated_on":"2024-04-14 19:29:09","number":"CTRL1"},
+             {"sys_id":{"display_value":"a2","value":"a2"},"sys_mod_count":{"display_value":"1,204","value":"1204"}},
+             {"sys_id":{"link":"https://x/a3","value":"a3"},"sys_mod_count":7,"sys_updated_on":null},
+             {"sys_mod_count":"n/a"}]
+            """.utf8))
+        #expect(rows == [
+            RecordVersion(sysID: "a1", modCount: 4, updatedOn: "2024-04-14 19:29:09"),
+            RecordVersion(sysID: "a2", modCount: 1_204, updatedOn: nil),
+            RecordVersion(sysID: "a3", modCount: 7, updatedOn: ""),
+            RecordVersion(sysID: nil, modCount: nil, updatedOn: nil),
+        ])
+        // The same values a Record gives for those fields.
+        let json = Data(#"[{"sys_id":"b","sys_mod_count":"2","sys_updated_on":"t"},{"sys_id":"c","sys_updated_on":null}]"#.utf8)
+        let records = try JSONDecoder().decode([Record].self, from: json)
+        #expect(records.map { RecordVersion(sysID: $0.sysID, modCount: $0.modCount, updatedOn: $0.updatedOn) }
+            == (try JSONDecoder().decode([RecordVersion].self, from: json)))
+    }
+
     @Test func recordsEncodeBackToTheSameShape() throws {
         let record = Record(fields: [
             "a": .string("x"), "b": .reference(value: "s1", link: "https://x/s1"), "c": .displayed(displayValue: "X", value: "x"),

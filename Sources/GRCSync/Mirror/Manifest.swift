@@ -83,42 +83,24 @@ public struct Manifest: Sendable, Equatable {
     /// The `sys_id` → entry index, for callers that want a dictionary of their own.
     public func indexBySysID() -> [String: ManifestEntry] { pathBySysID.compactMapValues { entries[$0] } }
 
-    /// Parses the manifest file; `origin` names it in errors (e.g. a commit id).
-    ///
-    /// Lines in the shape `jsonl()` writes are read by `ManifestLineParser`; any other line goes through
-    /// `JSONDecoder`, so older or hand-edited manifests load as before and invalid lines fail with its reason.
+    /// Parses the manifest file; `origin` names it in errors (e.g. a commit id). Lines are read in
+    /// parallel when the file is large (`ManifestFileReader`); entries are then added in file order, so a
+    /// path listed twice keeps its last line, as it always did.
     public init(jsonl data: Data, origin: String) throws(ManifestError) {
-        var decoder: JSONDecoder?
-        var repeated = ManifestLineParser.RepeatedValues()
-        var lineNumber = 0
-        var failure: ManifestError?
-        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            let all = raw.bindMemory(to: UInt8.self)
-            entries.reserveCapacity(all.count / 256)
-            pathBySysID.reserveCapacity(all.count / 256)
-            var start = 0
-            while start <= all.count {
-                var end = start
-                while end < all.count, all[end] != UInt8(ascii: "\n") { end += 1 }
-                lineNumber += 1
-                defer { start = end + 1 }
-                if end == start { continue }
-                let line = UnsafeBufferPointer(rebasing: all[start..<end])
-                if let entry = ManifestLineParser.parse(line, repeated: &repeated) {
-                    insert(entry)
-                    continue
-                }
-                let fallback = decoder ?? JSONDecoder()
-                decoder = fallback
-                do {
-                    insert(try fallback.decode(ManifestEntry.self, from: Data(buffer: line)))
-                } catch {
-                    failure = ManifestError(origin: origin, line: lineNumber, reason: "\(error)")
-                    return
-                }
+        let entries = try ManifestFileReader.entries(in: data, origin: origin)
+        reserveCapacity(entries.count)
+        for entry in entries {
+            // Nearly every line has a path and a `sys_id` of its own: one hash each, then the general case.
+            if let previous = self.entries.updateValue(entry, forKey: entry.path) {
+                self.entries[entry.path] = previous
+                insert(entry)
+                continue
+            }
+            if let first = pathBySysID.updateValue(entry.path, forKey: entry.sysID) {
+                pathBySysID[entry.sysID] = first
+                otherPathsBySysID[entry.sysID, default: []].append(entry.path)
             }
         }
-        if let failure { throw failure }
     }
 
     /// The file's bytes: one line per entry, keys in a fixed order, sorted by path, final newline.

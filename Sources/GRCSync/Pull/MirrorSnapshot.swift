@@ -7,9 +7,6 @@ struct MirrorSnapshot {
     let configuration: Configuration
     let repository: Repository
 
-    /// The fields a listing asks for: just enough to see what changed.
-    static let listingFields = ["sys_id", "sys_mod_count", "sys_updated_on"]
-
     /// The fields fetched for a record whose content is needed.
     var contentFields: [String] {
         var fields = ["sys_id", "sys_mod_count", "sys_updated_on", "sys_updated_by", configuration.statementField]
@@ -22,7 +19,7 @@ struct MirrorSnapshot {
 
     /// The records whose content must be fetched (new, or `sys_mod_count` moved) and the manifest
     /// entries whose records are gone from the listing.
-    static func plan(listing: [Record], manifest: Manifest) -> (fetch: [String], removed: [ManifestEntry]) {
+    static func plan(listing: [RecordVersion], manifest: Manifest) -> (fetch: [String], removed: [ManifestEntry]) {
         var fetch: [String] = []
         var seen = Set<String>(minimumCapacity: listing.count)
         for record in listing {

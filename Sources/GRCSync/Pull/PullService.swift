@@ -46,14 +46,14 @@ public struct PullService {
         }
         // The listing goes out first, and the manifest (0.3 s to read at 100,000 statements) is read
         // while its pages are on the network.
-        var listingTask: Task<[Record], any Error>? = Task { [client, table = configuration.table, query = configuration.query] in
-            try await client.list(table: table, query: query, fields: MirrorSnapshot.listingFields, progress: listingProgress)
+        var listingTask: Task<[RecordVersion], any Error>? = Task { [client, table = configuration.table, query = configuration.query] in
+            try await client.listVersions(table: table, query: query, progress: listingProgress)
         }
         defer { listingTask?.cancel() }
         let oldManifest = try workspace.mirror.manifest(at: oldTip)
         // The listing (100,000 records of a few fields) is dropped as soon as it is planned from: the
         // task keeps its result while it is referenced, so it is let go too.
-        let (plan, listedCount) = try await { (task: Task<[Record], any Error>) in
+        let (plan, listedCount) = try await { (task: Task<[RecordVersion], any Error>) in
             let listing = try await task.value
             return (MirrorSnapshot.plan(listing: listing, manifest: oldManifest), listing.count)
         }(listingTask!)

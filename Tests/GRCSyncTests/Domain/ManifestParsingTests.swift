@@ -156,6 +156,57 @@ struct ManifestParsingTests {
         }
     }
 
+    /// A manifest above `ManifestFileReader.parallelThreshold` is read in pieces on several threads: the
+    /// result must be the line-by-line one, whatever the pieces cut through — duplicate paths and
+    /// `sys_id`s across pieces, blank lines, lines only `JSONDecoder` reads — and an invalid line is named
+    /// by its number in the whole file.
+    @Test func largeManifestsReadInPiecesAsLineByLine() throws {
+        var random = SeededGenerator(seed: 4_242)
+        var lines: [String] = []
+        for index in 0..<6_000 {
+            let path = "statements/sys-\(index / 370)/AC-\(random.next() % 9_000).html"
+            var line = String(decoding: Manifest([entry(path, sysID: "id\(random.next() % 7_000)", modCount: index)]).jsonl(), as: UTF8.self)
+            line.removeLast()
+            switch random.next() % 50 {
+            case 0: line = " " + line.replacingOccurrences(of: ",", with: " , ")  // JSONDecoder only
+            case 1: lines.append("")
+            default: break
+            }
+            lines.append(line)
+        }
+        let data = Data((lines.joined(separator: "\n") + "\n").utf8)
+        #expect(data.count > ManifestFileReader.parallelThreshold)
+        let expected = try #require(reference(data).manifest)
+        let manifest = try #require(parsed(data).manifest)
+        #expect(manifest == expected)
+        #expect(manifest.indexBySysID() == expected.indexBySysID())
+        #expect(expected.count > 4_000)
+
+        for position in [17, lines.count / 2 + 3, lines.count - 1] {
+            var broken = lines
+            broken[position] = "{\"path\": oops"
+            let brokenData = Data(broken.joined(separator: "\n").utf8)
+            #expect(parsed(brokenData) == .failed(line: position + 1))
+            #expect(reference(brokenData) == .failed(line: position + 1))
+        }
+    }
+
+    @Test func piecesCoverTheFileAndEndAfterNewlines() {
+        var random = SeededGenerator(seed: 7)
+        for _ in 0..<200 {
+            let bytes = (0..<Int(random.next() % 300)).map { _ in random.next() % 4 == 0 ? UInt8(ascii: "\n") : UInt8(ascii: "x") }
+            let wanted = 1 + Int(random.next() % 9)
+            let pieces = bytes.withUnsafeBufferPointer { ManifestFileReader.pieces(of: $0, count: wanted) }
+            #expect(pieces.first?.lowerBound == 0)
+            #expect(pieces.last?.upperBound == bytes.count)
+            #expect(pieces.count <= wanted)
+            for (piece, next) in zip(pieces, pieces.dropFirst()) {
+                #expect(piece.upperBound == next.lowerBound)
+                #expect(!piece.isEmpty && bytes[piece.upperBound - 1] == UInt8(ascii: "\n"))
+            }
+        }
+    }
+
     @Test func sysIDLookupFollowsInsertAndRemove() {
         var manifest = Manifest([entry("a.html", sysID: "1"), entry("b.html", sysID: "2")])
         #expect(manifest.entry(sysID: "1")?.path == "a.html")
