@@ -14,9 +14,8 @@ enum ManifestFileReader {
 
     /// The entries of `data` in file order; `origin` names the file in errors.
     static func entries(in data: Data, origin: String) throws(ManifestError) -> [ManifestEntry] {
-        let pieces = data.withUnsafeBytes { raw in
-            Self.pieces(of: raw.bindMemory(to: UInt8.self), count: data.count < parallelThreshold ? 1 : ProcessInfo.processInfo.activeProcessorCount * 2)
-        }
+        let wanted = data.count < parallelThreshold ? 1 : ProcessInfo.processInfo.activeProcessorCount * 2
+        let pieces = data.withUnsafeBytes { Self.pieces(of: $0.bindMemory(to: UInt8.self), count: wanted) }
         let results = PieceResults(count: pieces.count)
         if pieces.count == 1 {
             results.store(read(data, pieces[0]), at: 0)
@@ -46,10 +45,11 @@ enum ManifestFileReader {
     }
 
     /// Byte ranges that cover `bytes`, each ending just after a newline (or at the end of the file).
-    static func pieces(of bytes: UnsafeBufferPointer<UInt8>, count wanted: Int) -> [Range<Int>] {
+    static func pieces(of bytes: UnsafeBufferPointer<UInt8>, count: Int) -> [Range<Int>] {
+        let wanted = max(1, count)
         var pieces: [Range<Int>] = []
         var start = 0
-        for piece in 1...max(1, wanted) {
+        for piece in 1...wanted {
             var end = piece == wanted ? bytes.count : max(start, bytes.count * piece / wanted)
             while end < bytes.count, end > 0, bytes[end - 1] != UInt8(ascii: "\n") { end += 1 }
             if end > start { pieces.append(start..<end) }
