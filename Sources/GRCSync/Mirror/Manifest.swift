@@ -50,9 +50,9 @@ public struct Manifest: Sendable, Equatable {
             if previous.sysID == entry.sysID { return previous != entry }
             unindex(previous)
         }
-        if pathBySysID[entry.sysID] == nil {
-            pathBySysID[entry.sysID] = entry.path
-        } else {
+        // One hash in the usual case, a `sys_id` seen for the first time; the first path stays its path.
+        if let first = pathBySysID.updateValue(entry.path, forKey: entry.sysID) {
+            pathBySysID[entry.sysID] = first
             otherPathsBySysID[entry.sysID, default: []].append(entry.path)
         }
         return true
@@ -89,18 +89,7 @@ public struct Manifest: Sendable, Equatable {
     public init(jsonl data: Data, origin: String) throws(ManifestError) {
         let entries = try ManifestFileReader.entries(in: data, origin: origin)
         reserveCapacity(entries.count)
-        for entry in entries {
-            // Nearly every line has a path and a `sys_id` of its own: one hash each, then the general case.
-            if let previous = self.entries.updateValue(entry, forKey: entry.path) {
-                self.entries[entry.path] = previous
-                insert(entry)
-                continue
-            }
-            if let first = pathBySysID.updateValue(entry.path, forKey: entry.sysID) {
-                pathBySysID[entry.sysID] = first
-                otherPathsBySysID[entry.sysID, default: []].append(entry.path)
-            }
-        }
+        for entry in entries { insert(entry) }
     }
 
     /// The file's bytes: one line per entry, keys in a fixed order, sorted by path, final newline.

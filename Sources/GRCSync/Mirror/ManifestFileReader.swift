@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// Reads the entries of a manifest file, on all cores when it is large: a 100,000-line manifest (~36 MB)
@@ -16,18 +15,11 @@ enum ManifestFileReader {
     static func entries(in data: Data, origin: String) throws(ManifestError) -> [ManifestEntry] {
         let wanted = data.count < parallelThreshold ? 1 : ProcessInfo.processInfo.activeProcessorCount * 2
         let pieces = data.withUnsafeBytes { Self.pieces(of: $0.bindMemory(to: UInt8.self), count: wanted) }
-        let results = PieceResults(count: pieces.count)
-        if pieces.count == 1 {
-            results.store(read(data, pieces[0]), at: 0)
-        } else {
-            DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
-                results.store(read(data, pieces[index]), at: index)
-            }
-        }
+        let results = pieces.count == 1 ? [read(data, pieces[0])] : concurrentMap(count: pieces.count) { read(data, pieces[$0]) }
         var entries: [ManifestEntry] = []
-        entries.reserveCapacity(results.all.reduce(0) { $0 + $1.entries.count })
+        entries.reserveCapacity(results.reduce(0) { $0 + $1.entries.count })
         var linesBefore = 0
-        for result in results.all {
+        for result in results {
             if let failure = result.failure {
                 throw ManifestError(origin: origin, line: linesBefore + failure.line, reason: failure.reason)
             }
@@ -91,24 +83,4 @@ enum ManifestFileReader {
         }
         return result
     }
-}
-
-/// The pieces' results: each slot is written by exactly one iteration of `concurrentPerform` and read
-/// only after it has returned.
-private final class PieceResults: @unchecked Sendable {
-    private let buffer: UnsafeMutableBufferPointer<ManifestFileReader.PieceResult>
-
-    init(count: Int) {
-        buffer = .allocate(capacity: count)
-        buffer.initialize(repeating: .init())
-    }
-
-    deinit {
-        buffer.deinitialize()
-        buffer.deallocate()
-    }
-
-    func store(_ result: ManifestFileReader.PieceResult, at index: Int) { buffer[index] = result }
-
-    var all: [ManifestFileReader.PieceResult] { Array(buffer) }
 }

@@ -8,17 +8,22 @@ import Foundation
 func parallelMap<Item: Sendable, Result: Sendable>(_ items: [Item], _ body: @Sendable (Item) -> Result) -> [Result] {
     guard let first = items.first else { return [] }
     let head = body(first)
-    let rest = items.count - 1
-    guard rest > 0 else { return [head] }
-    let slots = ParallelSlots<Result>(count: rest)
-    // A few chunks per core, so that a core finishing early picks up more work.
-    let chunks = min(rest, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
+    return [head] + concurrentMap(count: items.count - 1) { body(items[$0 + 1]) }
+}
+
+/// `body(index)` for every index in `0..<count`, on all cores, the results in index order. Indexes are
+/// split into a few contiguous chunks per core, so that a core finishing early picks up more work; with
+/// `count` at most that many chunks, each index runs on its own.
+func concurrentMap<Result: Sendable>(count: Int, _ body: @Sendable (Int) -> Result) -> [Result] {
+    guard count > 0 else { return [] }
+    let slots = ParallelSlots<Result>(count: count)
+    let chunks = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-        for index in (rest * chunk / chunks)..<(rest * (chunk + 1) / chunks) {
-            slots.store(body(items[index + 1]), at: index)
+        for index in (count * chunk / chunks)..<(count * (chunk + 1) / chunks) {
+            slots.store(body(index), at: index)
         }
     }
-    return [head] + slots.values()
+    return slots.values()
 }
 
 /// The results of a parallel map: each slot is written by exactly one iteration of `concurrentPerform`,

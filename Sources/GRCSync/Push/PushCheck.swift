@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import ServiceNow
 import Statements
@@ -67,39 +66,14 @@ struct PushCheck {
     /// Whether each pair of HTML texts is equivalent (false where there is no pair), on all cores: two
     /// canonical forms per edited statement made this the check's whole cost (0.5 s for 1,000 on one core).
     static func equivalence(_ pairs: [(remote: String, ours: String)?]) -> [Bool] {
-        let results = EquivalenceSlots(count: pairs.count)
+        @Sendable func compare(_ index: Int) -> Bool {
+            pairs[index].map { HTMLEquivalence.areEquivalent($0.remote, $0.ours) } ?? false
+        }
         // The first comparison, on this thread, runs libxml2's one-time initialisation before any other
-        // thread parses (as MirrorSnapshot.render does).
-        guard let first = pairs.firstIndex(where: { $0 != nil }) else { return results.values() }
-        @Sendable func compare(_ index: Int) {
-            if let pair = pairs[index] { results.store(HTMLEquivalence.areEquivalent(pair.remote, pair.ours), at: index) }
-        }
-        compare(first)
-        let rest = pairs.count - first - 1
-        guard rest > 0 else { return results.values() }
-        let chunks = min(rest, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            for index in (rest * chunk / chunks)..<(rest * (chunk + 1) / chunks) { compare(first + 1 + index) }
-        }
-        return results.values()
+        // thread parses (as parallelMap does for rendering).
+        guard let first = pairs.firstIndex(where: { $0 != nil }) else { return pairs.map { _ in false } }
+        let head = compare(first)
+        return Array(repeating: false, count: first) + [head]
+            + concurrentMap(count: pairs.count - first - 1) { compare(first + 1 + $0) }
     }
-}
-
-/// Results of the parallel comparison: each slot is written by exactly one iteration of
-/// `concurrentPerform` and read only after it has returned.
-private final class EquivalenceSlots: @unchecked Sendable {
-    private let buffer: UnsafeMutableBufferPointer<Bool>
-
-    init(count: Int) {
-        buffer = .allocate(capacity: count)
-        buffer.initialize(repeating: false)
-    }
-
-    deinit {
-        buffer.deallocate()
-    }
-
-    func store(_ value: Bool, at index: Int) { buffer[index] = value }
-
-    func values() -> [Bool] { Array(buffer) }
 }
