@@ -77,6 +77,10 @@ public final class EmulatorFaults: Sendable {
                 case .latency, .status, .dropConnection: break
                 default: continue
                 }
+                if rule.skip > 0 {
+                    state.rules[index].rule.skip -= 1
+                    continue
+                }
                 guard Self.fires(&state.rules[index].rule, random: &state.random) else { continue }
                 switch rule.effect {
                 case .latency(let milliseconds, let jitter):

@@ -4,7 +4,7 @@ import Foundation
 /// `{"effect":"status","status":429,"count":3,"retryAfter":2,"method":"PATCH"}`.
 extension FaultRule: Codable {
     private enum Key: String, CodingKey {
-        case effect, status, retryAfter, milliseconds, jitter, count, fraction, method, path
+        case effect, status, retryAfter, milliseconds, jitter, count, fraction, method, path, skip
         case sysIDs, states, requestsPerHour, user, afterWrites, table, sysID, fields
     }
 
@@ -50,6 +50,7 @@ extension FaultRule: Codable {
         }
         method = try c.decodeIfPresent(String.self, forKey: .method)?.uppercased()
         path = try c.decodeIfPresent(String.self, forKey: .path)
+        skip = max(0, try c.decodeIfPresent(Int.self, forKey: .skip) ?? 0)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -88,5 +89,6 @@ extension FaultRule: Codable {
         }
         try c.encodeIfPresent(method, forKey: .method)
         try c.encodeIfPresent(path, forKey: .path)
+        if skip > 0 { try c.encode(skip, forKey: .skip) }
     }
 }

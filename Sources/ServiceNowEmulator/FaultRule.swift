@@ -43,13 +43,24 @@ public struct FaultRule: Sendable, Equatable {
     public var method: String?
     /// Only requests whose path starts with this (`/api/now/table/sn_compliance_control`); nil for all.
     public var path: String?
+    /// How many matching requests pass untouched before the rule starts counting (e.g. the second batch
+    /// of a check fails, the first does not); counts down as they pass.
+    public var skip: Int
 
     /// A rule from its parts.
-    public init(effect: Effect, trigger: Trigger = .always, method: String? = nil, path: String? = nil) {
+    public init(effect: Effect, trigger: Trigger = .always, method: String? = nil, path: String? = nil, skip: Int = 0) {
         self.effect = effect
         self.trigger = trigger
         self.method = method?.uppercased()
         self.path = path
+        self.skip = max(0, skip)
+    }
+
+    /// This rule, once the first `count` matching requests have passed.
+    public func skipping(_ count: Int) -> FaultRule {
+        var rule = self
+        rule.skip = max(0, count)
+        return rule
     }
 
     /// Fixed (and optionally random) latency.

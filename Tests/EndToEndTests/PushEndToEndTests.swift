@@ -204,6 +204,71 @@ import Testing
         #expect(try await scenario.gitResult("fsck", "--strict").status == 0)
     }
 
+    @Test func writesStartWhileLaterBatchesAreCheckedAndAKillThenIsRecovered() async throws {
+        let scenario = try await Scenario(seed: .demo(baseline: .low, systems: 2))
+        defer { Task { await scenario.stop() } }
+        try await workspace(scenario, config: "concurrency: 2\n")
+        let files = Array(try await scenario.statementFiles().prefix(250))
+        try #require(files.count == 250)
+        for file in files { try edit(scenario, file, "Overlapped.") }
+        try await scenario.git("commit", "-qam", "250 edits")
+        scenario.emulator.clearRequestLog()
+        // Three check batches (100, 100, 50): the third is answered a second late, so writes cleared by
+        // the first two are under way before the check is over.
+        scenario.emulator.faults.add(
+            .latency(milliseconds: 1_000, trigger: .next(1), method: "GET", path: "/api/now/table/").skipping(2))
+
+        let killed = try await scenario.grcsync("push", environment: ["GRCSYNC_TEST_EXIT_AFTER_WRITES": "3"])
+        #expect(killed.status == 137, "\(killed)")
+        #expect(writes(scenario).count == 3)
+        let journal = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: scenario.workspace.appendingPathComponent(".git/grcsync/push-journal.json"))) as? [String: Any]
+        let journaled = try #require(journal?["entries"] as? [[String: Any]]).count
+        #expect(journaled >= 100 && journaled < 250, "the journal names the batches cleared so far, not the unchecked one")
+
+        scenario.emulator.faults.clear()
+        let finished = try await scenario.expectSuccess(scenario.grcsync("push", "--json"))
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(finished.stdout.utf8)) as? [String: Any])
+        #expect(report["recovered"] as? Int == 3)
+        let counts = writes(scenario)
+        #expect(counts.count == 250)
+        #expect(counts.values.allSatisfy { $0 == 1 }, "no statement is written twice")
+        #expect(try await scenario.git("status", "--porcelain").isEmpty)
+        #expect(try await scenario.expectSuccess(scenario.grcsync("status")).stdout.contains("Nothing to push"))
+        #expect(try await scenario.gitResult("fsck", "--strict").status == 0)
+    }
+
+    @Test func aCheckThatFailsAfterWritesBeganRecordsThemAndNamesTheRest() async throws {
+        let scenario = try await Scenario(seed: .demo(baseline: .low, systems: 2))
+        defer { Task { await scenario.stop() } }
+        try await workspace(scenario, config: "concurrency: 1\n")
+        let files = Array(try await scenario.statementFiles().prefix(150))
+        for file in files { try edit(scenario, file, "Half checked.") }
+        try await scenario.git("commit", "-qam", "150 edits")
+        scenario.emulator.clearRequestLog()
+        // The first check batch is answered, the second refused (400 is not retried).
+        scenario.emulator.faults.add(.status(400, trigger: .next(1), method: "GET", path: "/api/now/table/").skipping(1))
+
+        let partial = try await scenario.grcsync("push", "--json")
+        #expect(partial.status == 1, "\(partial)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(partial.stdout.utf8)) as? [String: Any])
+        let items = try #require(report["items"] as? [[String: Any]])
+        let pushed = items.filter { $0["outcome"] as? String == "pushed" }
+        let failed = items.filter { $0["outcome"] as? String == "failed" }
+        #expect(pushed.count == 100 && failed.count == 50, "\(items.map { $0["outcome"] ?? "" })")
+        #expect(failed.allSatisfy { ($0["detail"] as? String)?.contains("not checked, so not sent") == true })
+        #expect(writes(scenario).count == 100)
+        #expect(report["sync_commit"] is String, "the 100 written are recorded")
+        #expect(!FileManager.default.fileExists(atPath: scenario.workspace.appendingPathComponent(".git/grcsync/push-journal.json").path))
+        #expect(try await scenario.git("status", "--porcelain").isEmpty)
+
+        let rest = try await scenario.expectSuccess(scenario.grcsync("push"))
+        #expect(rest.stdout.contains("pushed"))
+        let counts = writes(scenario)
+        #expect(counts.count == 150 && counts.values.allSatisfy { $0 == 1 })
+        #expect(try await scenario.gitResult("fsck", "--strict").status == 0)
+    }
+
     @Test func theCheckIsBatchedAndDryRunWritesNothing() async throws {
         let scenario = try await Scenario(seed: .demo(baseline: .low, systems: 2))
         defer { Task { await scenario.stop() } }

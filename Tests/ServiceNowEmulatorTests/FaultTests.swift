@@ -20,6 +20,23 @@ import Testing
         }
     }
 
+    @Test func skippedRequestsPassBeforeTheRuleCounts() async throws {
+        try await withEmulator { server, client in
+            server.faults.add(.status(400, trigger: .next(1), method: "GET").skipping(2))
+            for _ in 0..<4 { _ = try await client.get("sn_grc_profile") }
+            #expect(server.requestLog().map(\.status) == [200, 200, 400, 200])
+            #expect(server.faults.rules.isEmpty)
+
+            let added = try await client.send(
+                "POST", "/emulator/faults", json: ["effect": "status", "status": 503, "count": 1, "skip": 1, "method": "get"])
+            #expect(added.status == 201)
+            #expect(server.faults.rules.map(\.rule.skip) == [1])
+            #expect(try await client.get("sn_grc_profile").status == 200)
+            #expect(try await client.get("sn_grc_profile").status == 503)
+            #expect(try await client.get("sn_grc_profile").status == 200)
+        }
+    }
+
     @Test func asleepPageIsHTML() async throws {
         try await withEmulator { server, client in
             for code in [500, 502, 503] {

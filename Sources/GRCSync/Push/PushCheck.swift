@@ -27,26 +27,49 @@ struct PushCheck {
         var conflicts: [Conflict] = []
         var inSync: [InSync] = []
         var gone: [PushSelection.Candidate] = []
+
+        mutating func append(_ other: Outcome) {
+            toWrite += other.toWrite
+            conflicts += other.conflicts
+            inSync += other.inSync
+            gone += other.gone
+        }
     }
 
     let workspace: Workspace
     let client: ServiceNowClient
 
-    func run(_ candidates: [PushSelection.Candidate], manifest: Manifest) async throws -> Outcome {
+    /// Checks every candidate. Batches are classified as their responses arrive and handed to `each`
+    /// (without `gone`, which is known only at the end), so the caller can start writing the first
+    /// statements while the rest are still being checked; the whole outcome is returned.
+    func run(
+        _ candidates: [PushSelection.Candidate], each: (_ batch: Outcome) async throws -> Void = { _ in }
+    ) async throws -> Outcome {
         guard !candidates.isEmpty else { return Outcome() }
         let configuration = workspace.configuration
         let fields = MirrorSnapshot(configuration: configuration, repository: workspace.repository).contentFields
-        let records = try await client.fetch(table: configuration.table, sysIDs: candidates.map(\.entry.sysID), fields: fields)
-        let bySysID = Dictionary(records.compactMap { r in r.sysID.map { ($0, r) } }, uniquingKeysWith: { a, _ in a })
-        let remotes = candidates.map { bySysID[$0.entry.sysID] }
-        let equivalent = Self.equivalence(
-            candidates.indices.map { index in remotes[index].map { ($0[configuration.statementField] ?? "", candidates[index].html) } })
+        var indexesBySysID: [String: [Int]] = [:]
+        for (index, candidate) in candidates.enumerated() { indexesBySysID[candidate.entry.sysID, default: []].append(index) }
+        var answered = [Bool](repeating: false, count: candidates.count)
         var outcome = Outcome()
-        for (index, candidate) in candidates.enumerated() {
-            guard let remote = remotes[index] else {
-                outcome.gone.append(candidate)
-                continue
+        try await client.fetch(table: configuration.table, sysIDs: candidates.map(\.entry.sysID), fields: fields) { records in
+            let pairs = records.flatMap { record in
+                (record.sysID.flatMap { indexesBySysID[$0] } ?? []).map { (candidate: candidates[$0], remote: record, index: $0) }
             }
+            for pair in pairs { answered[pair.index] = true }
+            let batch = Self.classify(pairs.map { ($0.candidate, $0.remote) }, field: configuration.statementField)
+            outcome.append(batch)
+            try await each(batch)
+        }
+        outcome.gone = candidates.indices.filter { !answered[$0] }.map { candidates[$0] }
+        return outcome
+    }
+
+    /// Sorts candidates with their remote records into in sync, conflicts and writes.
+    private static func classify(_ pairs: [(candidate: PushSelection.Candidate, remote: Record)], field: String) -> Outcome {
+        let equivalent = equivalence(pairs.map { (remote: $0.remote[field] ?? "", ours: $0.candidate.html) })
+        var outcome = Outcome()
+        for (index, (candidate, remote)) in pairs.enumerated() {
             let count = remote.modCount ?? 0
             if equivalent[index] {
                 outcome.inSync.append(InSync(candidate: candidate, remote: remote))

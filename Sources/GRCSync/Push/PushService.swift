@@ -61,15 +61,11 @@ public struct PushService {
             startedAt: ISO8601DateFormatter().string(from: started), dryRun: options.dryRun, force: options.force,
             items: [], refused: selection.refused, recovered: recovered, mirrorCommit: nil, syncCommit: nil,
             requests: 0, retries: 0, seconds: 0)
-        let check = try await PushCheck(workspace: workspace, client: client).run(selection.candidates, manifest: manifest)
-        var items = check.conflicts.map { c in
-            PushReport.Item(statement: c.candidate.statement, outcome: .conflict, detail: c.detail)
-        } + check.gone.map { c in
-            PushReport.Item(statement: c.statement, outcome: .failed, detail: "the record no longer exists in ServiceNow (404); pull to see it removed")
-        }
-
+        let checker = PushCheck(workspace: workspace, client: client)
         if options.dryRun {
+            let check = try await checker.run(selection.candidates)
             let mirrorTree = try repository.commit(tip).tree
+            var items = Self.unwritable(check)
             for write in check.toWrite {
                 let diff = try write.candidate.diff(against: mirrorTree, in: repository)
                 items.append(.init(statement: write.candidate.statement, outcome: .wouldPush, diff: diff))
@@ -80,31 +76,33 @@ public struct PushService {
             return finish(report, started: started, before: statsBefore)
         }
 
-        var toWrite = check.toWrite
         var parent = tip
-        if options.force && !check.conflicts.isEmpty {
-            // Keep what we are about to overwrite: its remote version goes into the mirror first.
-            parent = try PushRecorder(workspace: workspace).recordMirror(
-                parent: tip, parentManifest: manifest, records: check.conflicts.map(\.remote), renames: [], operation: "push-overwritten",
-                summary: "ServiceNow versions overwritten by push --force (\(check.conflicts.count))", job: job,
-                counts: (check.conflicts.count, 0))
-            toWrite += check.conflicts.map { PushCheck.Write(candidate: $0.candidate, baseModCount: $0.remote.modCount ?? 0) }
-            items.removeAll { $0.outcome == .conflict }
-        }
-        let journal = PushJournal(
-            job: job, startedAt: report.startedAt, user: user, head: head.hex, mirrorTip: tip.hex,
-            entries: toWrite.map {
-                .init(path: $0.candidate.path, sysID: $0.candidate.entry.sysID, baseModCount: $0.baseModCount,
-                      html: $0.candidate.html, blob: $0.candidate.blob.hex)
-            })
-        if !toWrite.isEmpty { try journal.write(to: workspace.stateDirectory) }
-
         let snapshot = MirrorSnapshot(configuration: configuration, repository: repository)
-        let results = await PushWriter(
+        let writer = PushWriter(
             client: client, table: configuration.table, field: configuration.statementField, returning: snapshot.contentFields,
             progress: progress, exitAfterWrites: environment["GRCSYNC_TEST_EXIT_AFTER_WRITES"].flatMap(Int.init),
-            concurrency: configuration.concurrency
-        ).write(journal.entries)
+            concurrency: configuration.concurrency)
+        let journal = PushJournal(job: job, startedAt: report.startedAt, user: user, head: head.hex, mirrorTip: tip.hex, entries: [])
+        let outcome = try await CheckedWrites(check: checker, writer: writer, journal: journal, stateDirectory: workspace.stateDirectory)
+            .run(selection.candidates, force: options.force) { conflicts in
+                // Keep what we are about to overwrite: its remote version goes into the mirror first.
+                parent = try PushRecorder(workspace: workspace).recordMirror(
+                    parent: tip, parentManifest: manifest, records: conflicts.map(\.remote), renames: [], operation: "push-overwritten",
+                    summary: "ServiceNow versions overwritten by push --force (\(conflicts.count))", job: job,
+                    counts: (conflicts.count, 0))
+            }
+        let check = outcome.check
+        let sent = Set(outcome.writes.map(\.candidate.path))
+        var items = Self.unwritable(check).filter { !($0.outcome == .conflict && sent.contains($0.statement.path)) }
+        if let failure = outcome.failure {
+            let reason = String(describing: failure.error)
+            items += failure.unchecked.map {
+                .init(statement: $0.statement, outcome: .failed,
+                      detail: "not checked, so not sent: \(reason) Push again to send it.")
+            }
+        }
+        let toWrite = outcome.writes
+        let results = outcome.results
 
         report.refused += try await uncommitted.value
         var stored: [Record] = check.inSync.map(\.remote)
@@ -182,6 +180,15 @@ public struct PushService {
                 counts: (conflicts.count, 0))
         }
         report.mirrorCommit = try workspace.mirror.tip().commit?.hex
+    }
+
+    /// The report's items for what the check found cannot be written: conflicts and records that are gone.
+    private static func unwritable(_ check: PushCheck.Outcome) -> [PushReport.Item] {
+        check.conflicts.map { PushReport.Item(statement: $0.candidate.statement, outcome: .conflict, detail: $0.detail) }
+            + check.gone.map {
+                PushReport.Item(statement: $0.statement, outcome: .failed,
+                                detail: "the record no longer exists in ServiceNow (404); pull to see it removed")
+            }
     }
 
     /// With `approvals.required` set, refuses — before any request — unless every selected statement has
