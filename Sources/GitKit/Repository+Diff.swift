@@ -4,6 +4,8 @@ import CGit2
 extension Repository {
     /// What changed from `oldTree` to `newTree` (nil: the empty tree), file by file, sorted by path.
     public func changes(from oldTree: ObjectID?, to newTree: ObjectID?, detectRenames: Bool = false) throws -> [FileChange] {
+        // libgit2 walks two equal trees to the last entry (35 ms at 100,000 files) to find nothing.
+        if oldTree == newTree { return [] }
         let old = try oldTree.map(lookupTree)
         let new = try newTree.map(lookupTree)
         var options = try diffOptions(includeUntracked: false)

@@ -17,9 +17,30 @@ extension Repository {
 
     private func status(includeUntracked: Bool, paths: [String]?) throws -> [StatusEntry] {
         _ = try requireWorkDirectory()
+        if paths == nil, let workDirectory = git_repository_workdir(pointer).map({ String(cString: $0) }) {
+            // A large work tree: metadata on all cores first, then libgit2 on what may have changed.
+            let index = try index()
+            var indexFile = git_buf()
+            defer { git_buf_dispose(&indexFile) }
+            try check(git_repository_item_path(&indexFile, pointer, GIT_REPOSITORY_ITEM_INDEX), "git_repository_item_path")
+            let scan = WorkTreeScan(
+                index: index.pointer, workDirectory: workDirectory, indexFile: String(cString: indexFile.ptr))
+            if let examine = withExtendedLifetime(index, { scan.pathsToExamine(includeUntracked: includeUntracked) }) {
+                // Staged changes come from the whole index (HEAD → index, cheap); the work tree only
+                // from the paths the scan kept, whose entries then carry their staged side too.
+                let staged = try list(includeUntracked: false, paths: nil, show: GIT_STATUS_SHOW_INDEX_ONLY)
+                let examined = examine.isEmpty ? [] : try list(includeUntracked: includeUntracked, paths: examine, show: GIT_STATUS_SHOW_INDEX_AND_WORKDIR)
+                let seen = Set(examined.map(\.path))
+                return (examined + staged.filter { !seen.contains($0.path) }).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+            }
+        }
+        return try list(includeUntracked: includeUntracked, paths: paths, show: GIT_STATUS_SHOW_INDEX_AND_WORKDIR)
+    }
+
+    private func list(includeUntracked: Bool, paths: [String]?, show: git_status_show_t) throws -> [StatusEntry] {
         var options = git_status_options()
         try check(git_status_options_init(&options, UInt32(GIT_STATUS_OPTIONS_VERSION)), "git_status_options_init")
-        options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR
+        options.show = show
         options.flags = GIT_STATUS_OPT_EXCLUDE_SUBMODULES.rawValue
         if includeUntracked {
             options.flags |= GIT_STATUS_OPT_INCLUDE_UNTRACKED.rawValue | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS.rawValue

@@ -220,16 +220,19 @@ import Testing
 
         let killed = try await scenario.grcsync("push", environment: ["GRCSYNC_TEST_EXIT_AFTER_WRITES": "3"])
         #expect(killed.status == 137, "\(killed)")
-        #expect(writes(scenario).count == 3)
+        // The third answer ends the process; a write the client had already sent may still land.
+        let landed = writes(scenario).count
+        #expect(landed >= 3 && landed <= 4)
         let journal = try JSONSerialization.jsonObject(
             with: Data(contentsOf: scenario.workspace.appendingPathComponent(".git/grcsync/push-journal.json"))) as? [String: Any]
         let journaled = try #require(journal?["entries"] as? [[String: Any]]).count
         #expect(journaled >= 100 && journaled < 250, "the journal names the batches cleared so far, not the unchecked one")
+        #expect(landed <= journaled)
 
         scenario.emulator.faults.clear()
         let finished = try await scenario.expectSuccess(scenario.grcsync("push", "--json"))
         let report = try #require(try JSONSerialization.jsonObject(with: Data(finished.stdout.utf8)) as? [String: Any])
-        #expect(report["recovered"] as? Int == 3)
+        #expect(report["recovered"] as? Int == landed)
         let counts = writes(scenario)
         #expect(counts.count == 250)
         #expect(counts.values.allSatisfy { $0 == 1 }, "no statement is written twice")

@@ -1,4 +1,5 @@
 import Foundation
+import GitKit
 
 /// Reads the entries of a manifest file, on all cores when it is large: a 100,000-line manifest (~36 MB)
 /// is cut at line boundaries into a few pieces per core, each parsed on its own thread, and the entries

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import GitKit
 
 /// Maps `items` on all cores and returns the results in the order of `items`, so that everything after
 /// it stays deterministic. For pure, CPU-bound work such as rendering statements; `body` runs on
@@ -9,40 +10,4 @@ func parallelMap<Item: Sendable, Result: Sendable>(_ items: [Item], _ body: @Sen
     guard let first = items.first else { return [] }
     let head = body(first)
     return [head] + concurrentMap(count: items.count - 1) { body(items[$0 + 1]) }
-}
-
-/// `body(index)` for every index in `0..<count`, on all cores, the results in index order. Indexes are
-/// split into a few contiguous chunks per core, so that a core finishing early picks up more work; with
-/// `count` at most that many chunks, each index runs on its own.
-func concurrentMap<Result: Sendable>(count: Int, _ body: @Sendable (Int) -> Result) -> [Result] {
-    guard count > 0 else { return [] }
-    let slots = ParallelSlots<Result>(count: count)
-    let chunks = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
-    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-        for index in (count * chunk / chunks)..<(count * (chunk + 1) / chunks) {
-            slots.store(body(index), at: index)
-        }
-    }
-    return slots.values()
-}
-
-/// The results of a parallel map: each slot is written by exactly one iteration of `concurrentPerform`,
-/// and read only after it has returned, so no two threads touch the same memory.
-private final class ParallelSlots<Value>: @unchecked Sendable {
-    private let buffer: UnsafeMutableBufferPointer<Value?>
-
-    init(count: Int) {
-        buffer = .allocate(capacity: count)
-        buffer.initialize(repeating: nil)
-    }
-
-    deinit {
-        buffer.deinitialize()
-        buffer.deallocate()
-    }
-
-    func store(_ value: Value, at index: Int) { buffer[index] = value }
-
-    /// Every slot's value; all were stored when this is called.
-    func values() -> [Value] { buffer.compactMap { $0 } }
 }

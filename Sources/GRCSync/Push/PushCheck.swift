@@ -1,4 +1,5 @@
 import Foundation
+import GitKit
 import ServiceNow
 import Statements
 
