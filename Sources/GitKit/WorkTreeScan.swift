@@ -23,7 +23,8 @@ struct WorkTreeScan {
     let indexFile: String
 
     /// The paths libgit2 has to examine (files that may have changed, and names the index does not
-    /// have, files or whole directories), sorted; nil when the pass does not apply or gave up.
+    /// have, files or whole directories), sorted; nil when the pass does not apply, gave up, or kept
+    /// more than an eighth of the entries.
     func pathsToExamine(includeUntracked: Bool) -> [String]? {
         let count = git_index_entrycount(index)
         guard count >= Self.minimumEntries, workDirectory.hasSuffix("/") else { return nil }
@@ -47,6 +48,9 @@ struct WorkTreeScan {
             guard let result else { return nil }
             paths += result
         }
+        // When much of the tree changed (every file touched, a fresh checkout by another tool), a long
+        // path list costs libgit2 more than its own walk.
+        guard paths.count <= count / 8 else { return nil }
         return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
