@@ -68,8 +68,7 @@ struct WorkTreeScan {
         for position in range {
             let entry = entries.pointers[position].pointee
             guard let name = entry.path else { return nil }
-            let length = strlen(name)
-            let slash = (0..<length).last { name[$0] == 0x2F } ?? -1
+            let slash = strrchr(name, 0x2F).map { $0 - UnsafeMutablePointer(mutating: name) } ?? -1
             let parent = UnsafeBufferPointer(start: name, count: slash + 1)
             if !parent.elementsEqual(directory) {
                 if descriptor >= 0 { close(descriptor) }
@@ -89,8 +88,13 @@ struct WorkTreeScan {
     /// Whether anything libgit2 compares between an index entry and the file's metadata differs, or
     /// the entry cannot be trusted without reading the file.
     private static func differs(_ entry: git_index_entry, _ info: stat, indexTime: timespec) -> Bool {
-        // A conflict stage, intent-to-add, skip-worktree: libgit2 decides.
-        if entry.flags & UInt16(GIT_INDEX_ENTRY_STAGEMASK) != 0 || entry.flags_extended != 0 { return true }
+        // A conflict stage, intent-to-add, skip-worktree: libgit2 decides. (Only the extended flags kept
+        // on disk count: libgit2 marks entries it refreshed in memory with GIT_INDEX_ENTRY_UPTODATE.)
+        if entry.flags & UInt16(GIT_INDEX_ENTRY_STAGEMASK) != 0
+            || entry.flags_extended & UInt16(GIT_INDEX_ENTRY_EXTENDED_FLAGS.rawValue) != 0
+        {
+            return true
+        }
         let type = info.st_mode & S_IFMT
         let expected: mode_t = switch entry.mode {
         case 0o100644, 0o100755: S_IFREG
