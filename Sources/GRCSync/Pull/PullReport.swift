@@ -79,3 +79,12 @@ public struct PullReport: Sendable, Codable {
         case mirrorRebuilt = "mirror_rebuilt"
     }
 }
+
+extension PullReport: JSONStreamedReport {
+    public func splitForJSON() -> (head: PullReport, lists: [JSONList]) {
+        var head = self
+        head.changes = []
+        head.keptAsHTML = []
+        return (head, [JSONList(key: CodingKeys.changes.rawValue, changes), JSONList(key: CodingKeys.keptAsHTML.rawValue, keptAsHTML)])
+    }
+}

@@ -94,3 +94,12 @@ public struct PushReport: Sendable, Codable {
         case syncCommit = "sync_commit"
     }
 }
+
+extension PushReport: JSONStreamedReport {
+    public func splitForJSON() -> (head: PushReport, lists: [JSONList]) {
+        var head = self
+        head.items = []
+        head.refused = []
+        return (head, [JSONList(key: CodingKeys.items.rawValue, items), JSONList(key: CodingKeys.refused.rawValue, refused)])
+    }
+}

@@ -45,3 +45,11 @@ public struct StatusReport: Sendable, Codable {
         case checkedRemote = "checked_remote"
     }
 }
+
+extension StatusReport: JSONStreamedReport {
+    public func splitForJSON() -> (head: StatusReport, lists: [JSONList]) {
+        var head = self
+        head.items = []
+        return (head, [JSONList(key: CodingKeys.items.rawValue, items)])
+    }
+}
