@@ -47,29 +47,43 @@ struct PhaseCommand: AsyncParsableCommand {
             // wall time of listing and fetching (ingest included where it overlapped), "ingest" the
             // ingest's own work summed over batches and the final tree (what fast-import is compared with).
             let timings = report.timings
+            let seconds = clock.elapsed
+            try writeJSON(report)
             var conflicts: [String] = []
             if case .conflicts(let paths) = report.merge { conflicts = paths }
             result = PhaseResult(
-                seconds: clock.elapsed, networkSeconds: timings.map { $0.listing + $0.fetching },
+                seconds: seconds, networkSeconds: timings.map { $0.listing + $0.fetching },
                 ingestSeconds: timings?.ingest, ingestCPUSeconds: timings?.ingestCPU, mergeSeconds: timings?.merge, requests: report.requests, statements: report.changes.count,
                 succeeded: conflicts.isEmpty, peakRSS: PeakMemory.ownPeak(), detail: conflicts.isEmpty ? nil : "conflicts in \(conflicts.count) files")
         case .status:
             let report = try await StatusService(workspace: workspace).run(remote: nil)
+            let seconds = clock.elapsed
+            try writeJSON(report)
             result = PhaseResult(
-                seconds: clock.elapsed, requests: 0, statements: report.items.count, succeeded: true,
+                seconds: seconds, requests: 0, statements: report.items.count, succeeded: true,
                 peakRSS: PeakMemory.ownPeak())
         case .push:
             let report = try await PushService(
                 workspace: workspace, client: workspace.makeClient(credentials: credentials)
             ).run(PushOptions())
+            let seconds = clock.elapsed
+            try writeJSON(report)
             let pushed = report.items.count { $0.outcome == .pushed }
             result = PhaseResult(
-                seconds: clock.elapsed, requests: report.requests, statements: pushed, succeeded: report.succeeded,
+                seconds: seconds, requests: report.requests, statements: pushed, succeeded: report.succeeded,
                 peakRSS: PeakMemory.ownPeak(),
                 detail: report.succeeded ? nil : "\(pushed) of \(report.items.count) pushed")
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         FileHandle.standardOutput.write(try encoder.encode(result))
+    }
+
+    /// Writes the report as `--json` does, to `/dev/null`, after the clock stopped: scripts read that
+    /// form, so its memory counts in the peak.
+    private func writeJSON(_ report: some Encodable) throws {
+        let sink = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/null"))
+        defer { try? sink.close() }
+        try JSONReportWriter.write(report) { sink.write($0) }
     }
 }

@@ -171,7 +171,7 @@ final class MirrorIngest {
                 }
             } else {
                 // Removed records' paths stay taken for this snapshot, as they were before.
-                var names = taken ?? Set((manifest.entries.keys + removed.map(\.path)).map { $0.lowercased() })
+                var names = taken ?? Set((manifest.unorderedEntries.map(\.path) + removed.map(\.path)).map { $0.lowercased() })
                 taken = nil
                 entry.path = StatementPath.make(
                     system: entry.system, control: item.name,

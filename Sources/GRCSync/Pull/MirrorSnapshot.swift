@@ -26,7 +26,7 @@ struct MirrorSnapshot {
             guard let sysID = record.sysID, seen.insert(sysID).inserted else { continue }
             if manifest.entry(sysID: sysID)?.modCount != record.modCount { fetch.append(sysID) }
         }
-        let removed = manifest.entries.values.filter { !seen.contains($0.sysID) }.sorted { $0.path < $1.path }
+        let removed = manifest.unorderedEntries.filter { !seen.contains($0.sysID) }.sorted { $0.path < $1.path }
         return (fetch, removed)
     }
 

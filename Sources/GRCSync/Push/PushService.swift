@@ -208,11 +208,11 @@ public struct PushService {
 
     private func validateNarrowing(_ options: PushOptions, manifest: Manifest, selection: PushSelection) throws {
         for path in options.paths {
-            let known = manifest.entries.keys.contains { $0 == path || $0.hasPrefix(path.hasSuffix("/") ? path : path + "/") }
+            let known = manifest.unorderedEntries.contains { $0.path == path || $0.path.hasPrefix(path.hasSuffix("/") ? path : path + "/") }
                 || selection.candidates.contains { $0.path == path } || selection.renames.contains { $0.to == path }
             if !known { throw PushError.noSuchStatement(path) }
         }
-        for control in options.controls where !manifest.entries.values.contains(where: { $0.control.uppercased() == control.uppercased() }) {
+        for control in options.controls where !manifest.unorderedEntries.contains(where: { $0.control.uppercased() == control.uppercased() }) {
             throw PushError.unknownControl(control)
         }
     }

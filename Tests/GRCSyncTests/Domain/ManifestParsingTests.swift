@@ -132,7 +132,7 @@ struct ManifestParsingTests {
         ]
         let data = Data((lines.joined(separator: "\r\n") + "\n").utf8)
         let manifest = try Manifest(jsonl: data, origin: "test")
-        #expect(manifest.entries.count == 2)
+        #expect(manifest.count == 2)
         #expect(manifest.entry(path: "p1.html")?.modCount == 4)
         #expect(manifest.entry(sysID: "s")?.format == .markdown)
         #expect(try #require(reference(data).manifest) == manifest)
