@@ -1,4 +1,5 @@
 import CGit2
+import Foundation
 
 extension Repository {
     /// What `git status` shows, path by path, sorted by path: staged changes (HEAD → index), unstaged
@@ -19,22 +20,74 @@ extension Repository {
         _ = try requireWorkDirectory()
         if paths == nil, let workDirectory = git_repository_workdir(pointer).map({ String(cString: $0) }) {
             // A large work tree: metadata on all cores first, then libgit2 on what may have changed.
-            let index = try index()
             var indexFile = git_buf()
             defer { git_buf_dispose(&indexFile) }
             try check(git_repository_item_path(&indexFile, pointer, GIT_REPOSITORY_ITEM_INDEX), "git_repository_item_path")
-            let scan = WorkTreeScan(
-                index: index.pointer, workDirectory: workDirectory, indexFile: String(cString: indexFile.ptr))
-            if let examine = withExtendedLifetime(index, { scan.pathsToExamine(includeUntracked: includeUntracked) }) {
-                // Staged changes come from the whole index (HEAD → index, cheap); the work tree only
-                // from the paths the scan kept, whose entries then carry their staged side too.
-                let staged = try list(includeUntracked: false, paths: nil, show: GIT_STATUS_SHOW_INDEX_ONLY)
-                let examined = examine.isEmpty ? [] : try list(includeUntracked: includeUntracked, paths: examine, show: GIT_STATUS_SHOW_INDEX_AND_WORKDIR)
-                let seen = Set(examined.map(\.path))
-                return (examined + staged.filter { !seen.contains($0.path) }).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+            let indexPath = String(cString: indexFile.ptr)
+            if let file = IndexFile(path: indexPath), file.entries.count >= WorkTreeScan.minimumEntries {
+                // The index read directly: when nothing on disk differs and the index holds HEAD's tree,
+                // libgit2 need not read the index at all.
+                let scan = WorkTreeScan(index: .file(file), workDirectory: workDirectory, indexFile: indexPath)
+                if let examine = withExtendedLifetime(file, { scan.pathsToExamine(includeUntracked: includeUntracked) }) {
+                    if examine.isEmpty, try headTree(matches: file) { return [] }
+                    return try status(examining: examine, includeUntracked: includeUntracked)
+                }
+            } else {
+                let index = try index()
+                let scan = WorkTreeScan(index: .libgit2(index.pointer), workDirectory: workDirectory, indexFile: indexPath)
+                if let examine = withExtendedLifetime(index, { scan.pathsToExamine(includeUntracked: includeUntracked) }) {
+                    return try status(examining: examine, includeUntracked: includeUntracked)
+                }
             }
         }
         return try list(includeUntracked: includeUntracked, paths: paths, show: GIT_STATUS_SHOW_INDEX_AND_WORKDIR)
+    }
+
+    /// Staged changes from the whole index (HEAD → index, cheap); the work tree only from the paths a
+    /// scan kept, whose entries then carry their staged side too.
+    private func status(examining examine: [String], includeUntracked: Bool) throws -> [StatusEntry] {
+        let staged = try list(includeUntracked: false, paths: nil, show: GIT_STATUS_SHOW_INDEX_ONLY)
+        let examined = examine.isEmpty ? [] : try list(includeUntracked: includeUntracked, paths: examine, show: GIT_STATUS_SHOW_INDEX_AND_WORKDIR)
+        let seen = Set(examined.map(\.path))
+        return (examined + staged.filter { !seen.contains($0.path) }).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    }
+
+    /// Whether the index holds exactly HEAD's tree: the same paths in the same order, each with HEAD's
+    /// blob and mode, nothing in conflict. False on an unborn branch, and on anything else (libgit2
+    /// then compares them itself).
+    func headTree(matches file: IndexFile) throws -> Bool {
+        var head: OpaquePointer?
+        guard git_repository_head(&head, pointer) == 0, let head else { return false }
+        defer { git_reference_free(head) }
+        var object: OpaquePointer?
+        guard git_reference_peel(&object, head, GIT_OBJECT_TREE) == 0, let object else { return false }
+        defer { git_object_free(object) }
+        final class Cursor {
+            let entries: UnsafeBufferPointer<git_index_entry>
+            var position = 0
+            init(_ entries: UnsafeBufferPointer<git_index_entry>) { self.entries = entries }
+        }
+        let cursor = Cursor(file.entries)
+        let result = withExtendedLifetime((file, cursor)) {
+            git_tree_walk(object, GIT_TREEWALK_PRE, { root, treeEntry, payload in
+                guard let root, let treeEntry, let payload else { return -1 }
+                guard git_tree_entry_type(treeEntry) != GIT_OBJECT_TREE else { return 0 }
+                let cursor = Unmanaged<Cursor>.fromOpaque(payload).takeUnretainedValue()
+                guard cursor.position < cursor.entries.count else { return -1 }
+                let entry = cursor.entries[cursor.position]
+                cursor.position += 1
+                // Stage 0 only, the same mode and blob, and the same path (the tree's order, directories
+                // sorted as "name/", is the index's byte order of full paths).
+                guard entry.flags & UInt16(GIT_INDEX_ENTRY_STAGEMASK) == 0, entry.mode == git_tree_entry_filemode(treeEntry).rawValue,
+                      withUnsafePointer(to: entry.id, { git_oid_equal(git_tree_entry_id(treeEntry), $0) }) != 0,
+                      let path = entry.path
+                else { return -1 }
+                let rootLength = strlen(root)
+                guard strncmp(path, root, rootLength) == 0, strcmp(path + rootLength, git_tree_entry_name(treeEntry)) == 0 else { return -1 }
+                return 0
+            }, Unmanaged.passUnretained(cursor).toOpaque())
+        }
+        return result == 0 && cursor.position == file.entries.count
     }
 
     private func list(includeUntracked: Bool, paths: [String]?, show: git_status_show_t) throws -> [StatusEntry] {

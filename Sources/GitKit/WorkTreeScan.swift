@@ -16,7 +16,8 @@ struct WorkTreeScan {
     /// Below this many index entries libgit2's own walk is as fast as the pass.
     static let minimumEntries = 5_000
 
-    let index: OpaquePointer
+    /// The index's entries, and a way to ask whether it has a name.
+    let index: IndexNames
     /// The work tree root, ending in "/".
     let workDirectory: String
     /// The index file, whose modification time decides which entries are racily clean.
@@ -26,13 +27,12 @@ struct WorkTreeScan {
     /// have, files or whole directories), sorted; nil when the pass does not apply, gave up, or kept
     /// more than an eighth of the entries.
     func pathsToExamine(includeUntracked: Bool) -> [String]? {
-        let count = git_index_entrycount(index)
+        let count = index.count
         guard count >= Self.minimumEntries, workDirectory.hasSuffix("/") else { return nil }
         var indexStat = stat()
         guard lstat(indexFile, &indexStat) == 0 else { return nil }
-        // Reading the entries here also sorts the index once, before other threads read it.
-        let entries = EntryTable((0..<count).compactMap { git_index_get_byindex(index, $0) })
-        guard entries.pointers.count == count else { return nil }
+        // Reading libgit2's entries here also sorts its index once, before other threads read it.
+        guard let entries = index.entryTable() else { return nil }
         let indexTime = indexStat.st_mtim
         let chunks = 32
         let workDirectory = workDirectory
@@ -61,7 +61,7 @@ struct WorkTreeScan {
         _ entries: EntryTable, _ range: Range<Int>, workDirectory: String, indexTime: timespec
     ) -> [String]? {
         var changed: [String] = []
-        var directory: [CChar] = []
+        var directory: [CChar]?  // nil until the first directory is opened ("" is the root)
         var descriptor: Int32 = -1
         defer { if descriptor >= 0 { close(descriptor) } }
         var info = stat()
@@ -70,7 +70,7 @@ struct WorkTreeScan {
             guard let name = entry.path else { return nil }
             let slash = strrchr(name, 0x2F).map { $0 - UnsafeMutablePointer(mutating: name) } ?? -1
             let parent = UnsafeBufferPointer(start: name, count: slash + 1)
-            if !parent.elementsEqual(directory) {
+            if directory.map({ !parent.elementsEqual($0) }) ?? true {
                 if descriptor >= 0 { close(descriptor) }
                 directory = Array(parent)
                 descriptor = open(workDirectory + String(decoding: parent.map { UInt8(bitPattern: $0) }, as: UTF8.self),
@@ -120,18 +120,57 @@ struct WorkTreeScan {
 }
 
 /// The index's entries, read by several threads at once while the index is not modified.
-private struct EntryTable: @unchecked Sendable {
+struct EntryTable: @unchecked Sendable {
     let pointers: [UnsafePointer<git_index_entry>]
+}
 
-    init(_ pointers: [UnsafePointer<git_index_entry>]) { self.pointers = pointers }
+/// The index a scan reads: libgit2's (looked up with git_index_find and git_index_find_prefix, only
+/// while nothing modifies it), or the file read directly.
+enum IndexNames: @unchecked Sendable {
+    case libgit2(OpaquePointer)
+    case file(IndexFile)
+
+    var count: Int {
+        switch self {
+        case .libgit2(let index): git_index_entrycount(index)
+        case .file(let file): file.entries.count
+        }
+    }
+
+    func entryTable() -> EntryTable? {
+        switch self {
+        case .libgit2(let index):
+            let pointers = (0..<git_index_entrycount(index)).compactMap { git_index_get_byindex(index, $0) }
+            return pointers.count == count ? EntryTable(pointers: pointers) : nil
+        case .file(let file):
+            return EntryTable(pointers: file.entries.indices.map { file.entries.baseAddress! + $0 })
+        }
+    }
+
+    func contains(path: String) -> Bool {
+        switch self {
+        case .libgit2(let index):
+            var position = 0
+            return git_index_find(&position, index, path) == 0
+        case .file(let file): return file.contains(path: path)
+        }
+    }
+
+    func contains(prefix: String) -> Bool {
+        switch self {
+        case .libgit2(let index):
+            var position = 0
+            return git_index_find_prefix(&position, index, prefix) == 0
+        case .file(let file): return file.contains(prefix: prefix)
+        }
+    }
 }
 
 /// Lists the work tree's directories (readdir only, no `lstat` where the file system gives the type)
 /// and keeps the names the index does not have: untracked files, and directories that hold no tracked
 /// file at all (handed to libgit2 whole, which applies the ignore rules and lists what is inside).
 private struct UntrackedWalk: @unchecked Sendable {
-    // Only looked up (git_index_find, git_index_find_prefix) while nothing modifies the index.
-    let index: OpaquePointer
+    let index: IndexNames
     let workDirectory: String
 
     func namesNotInIndex() -> [String]? {
@@ -152,14 +191,13 @@ private struct UntrackedWalk: @unchecked Sendable {
                     guard lstat(workDirectory + path, &info) == 0 else { return nil }
                     isDirectory = info.st_mode & S_IFMT == S_IFDIR
                 }
-                var position = 0
                 if isDirectory {
-                    if git_index_find_prefix(&position, index, path + "/") == 0 {
+                    if index.contains(prefix: path + "/") {
                         pending.append(path + "/")
                     } else {
                         names.append(path)
                     }
-                } else if git_index_find(&position, index, path) != 0 {
+                } else if !index.contains(path: path) {
                     names.append(path)
                 }
             }

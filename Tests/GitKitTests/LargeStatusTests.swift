@@ -1,3 +1,4 @@
+import CGit2
 import Foundation
 import Testing
 @testable import GitKit
@@ -70,11 +71,18 @@ import Testing
         #expect(try test.repository.status(includeUntracked: false).isEmpty)
     }
 
-    @Test func theScanKeepsWhatMayHaveChangedAndLittleElse() throws {
+    @Test(arguments: [false, true])
+    func theScanKeepsWhatMayHaveChangedAndLittleElse(readingTheFile: Bool) throws {
         let test = try largeRepository()
         func examine() throws -> [String] {
+            let indexFile = test.url.path + "/.git/index"
+            if readingTheFile {
+                let file = try #require(IndexFile(path: indexFile))
+                let scan = WorkTreeScan(index: .file(file), workDirectory: test.url.path + "/", indexFile: indexFile)
+                return try #require(withExtendedLifetime(file) { scan.pathsToExamine(includeUntracked: true) })
+            }
             let index = try test.repository.index()
-            let scan = WorkTreeScan(index: index.pointer, workDirectory: test.url.path + "/", indexFile: test.url.path + "/.git/index")
+            let scan = WorkTreeScan(index: .libgit2(index.pointer), workDirectory: test.url.path + "/", indexFile: indexFile)
             return try #require(withExtendedLifetime(index) { scan.pathsToExamine(includeUntracked: true) })
         }
         // Entries written in the index file's own instant are kept (racily clean); the rest are not.
@@ -87,6 +95,63 @@ import Testing
         for path in ["d7/f7.html", "d8/f8.html", "d9/new.html", "fresh"] { #expect(kept.contains(path), "\(path)") }
         #expect(!kept.contains("fresh/deep/a.html"), "an untracked directory is handed over whole")
         #expect(kept.count < 600)
+    }
+
+    @Test func theIndexFileReadsWhatLibgit2ReadsAndDeclinesWhatItDoesNotKnow() throws {
+        let test = try largeRepository()
+        try test.write("d3/intent.html", "<p>intent to add</p>\n")
+        try test.git("add", "-N", "d3/intent.html")  // an extended flag: index version 3
+        let indexFile = test.url.path + "/.git/index"
+        let file = try #require(IndexFile(path: indexFile))
+        let index = try test.repository.index()
+        #expect(file.entries.count == git_index_entrycount(index.pointer))
+        for position in 0..<file.entries.count {
+            let ours = file.entries[position], theirs = try #require(git_index_get_byindex(index.pointer, position)).pointee
+            #expect(String(cString: ours.path!) == String(cString: theirs.path!))
+            #expect(ours.mode == theirs.mode && ours.file_size == theirs.file_size && ours.ino == theirs.ino)
+            #expect(ours.mtime.seconds == theirs.mtime.seconds && ours.mtime.nanoseconds == theirs.mtime.nanoseconds)
+            #expect(ours.ctime.seconds == theirs.ctime.seconds && ours.uid == theirs.uid && ours.gid == theirs.gid)
+            #expect(ObjectID(ours.id) == ObjectID(theirs.id))
+            #expect(ours.flags & 0x3000 == theirs.flags & 0x3000)
+            #expect(ours.flags_extended & 0x6000 == theirs.flags_extended & 0x6000)
+        }
+        #expect(file.contains(path: "d3/intent.html") && file.contains(prefix: "d59/") && !file.contains(prefix: "d6/f0.html/"))
+        #expect(!file.contains(path: "d3") && !file.contains(prefix: "d600/"))
+        try test.git("update-index", "--index-version", "4")
+        #expect(IndexFile(path: indexFile) == nil, "version 4 compresses paths")
+        try test.git("update-index", "--index-version", "2")
+        try test.git("update-index", "--split-index")
+        #expect(IndexFile(path: indexFile) == nil, "a split index's entries are elsewhere")
+    }
+
+    @Test func aSettledCleanTreeIsAnsweredFromTheIndexFileAndStagedChangesStillShow() throws {
+        let test = try largeRepository()
+        // Files older than the index: none is racily clean, so the pass keeps nothing.
+        try test.git("ls-files", "-z").split(separator: "\0").forEach { try backdate(String($0), in: test) }
+        try test.git("update-index", "--really-refresh")
+        let indexFile = test.url.path + "/.git/index"
+        var file = try #require(IndexFile(path: indexFile))
+        let scan = WorkTreeScan(index: .file(file), workDirectory: test.url.path + "/", indexFile: indexFile)
+        #expect(withExtendedLifetime(file) { scan.pathsToExamine(includeUntracked: true) } == [])
+        #expect(try test.repository.headTree(matches: file))
+        #expect(try test.repository.status().isEmpty)
+
+        // Staged only: the work tree matches the index, the index no longer matches HEAD.
+        try test.write("d10/f10.html", "<p>staged edit</p>\n")
+        try test.write("d11/added.html", "<p>staged new file</p>\n")
+        try backdate("d10/f10.html", in: test)
+        try backdate("d11/added.html", in: test)
+        try test.git("add", "d10/f10.html", "d11/added.html")
+        file = try #require(IndexFile(path: indexFile))
+        #expect(try !test.repository.headTree(matches: file))
+        let ours = try test.repository.status().map(Self.describe)
+        #expect(ours == ["M  d10/f10.html", "A  d11/added.html"])
+        #expect(ours == (try Self.gitStatus(test)))
+    }
+
+    private func backdate(_ path: String, in test: TestRepository) throws {
+        var times = [timespec(tv_sec: time(nil) - 3_600, tv_nsec: 0), timespec(tv_sec: time(nil) - 3_600, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, test.url.appendingPathComponent(path).path, &times, AT_SYMLINK_NOFOLLOW) == 0)
     }
 
     /// Rewrites a file with content of the same size and puts its modification time back: only the

@@ -33,7 +33,10 @@ public struct StatusService {
             items.append(.init(state: state, path: path, statement: entry.map(StatementRef.init), note: note))
         }
 
-        let conflicted = Set(try repository.conflictedPaths())
+        // The work tree's status first: its conflicts are the index's, and a clean large work tree is
+        // answered without libgit2 reading the whole index (`Repository.status()`).
+        let workTree = try repository.status()
+        let conflicted = Set(workTree.filter(\.isConflicted).map(\.path))
         for path in conflicted.sorted() { try item(.conflicted, path) }
         if sync.head != nil, sync.base != nil || sync.mirrorTip == nil {
             for change in try repository.changes(from: baseTree, to: headTree, detectRenames: true)
@@ -49,7 +52,7 @@ public struct StatusService {
                 }
             }
         }
-        for entry in try repository.status() where StatementPath.isStatement(entry.path) {
+        for entry in workTree where StatementPath.isStatement(entry.path) {
             guard !entry.isConflicted, !conflicted.contains(entry.path) else { continue }
             if entry.workTree == .added && entry.index == nil {
                 try item(.untracked, entry.path, note: "not committed")
