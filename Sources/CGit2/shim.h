@@ -9,6 +9,18 @@
 #include <zlib.h>
 #include <mbedtls/sha1.h>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+/* Gives the free pages of every malloc arena back to the system (glibc keeps them for later allocations;
+   see GitKit's FreedMemory.swift). Does nothing where the C library is not glibc. */
+static inline void grcsync_release_freed_memory(void) {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
+
 /* Swift cannot call C variadic functions: one non-variadic wrapper per git_libgit2_opts option we use. */
 
 /* Points the config search path of `level` (GIT_CONFIG_LEVEL_SYSTEM, _GLOBAL, _XDG, _PROGRAMDATA) at `path`;

@@ -31,9 +31,11 @@ extension Repository {
     }
 
     private func fastForward(from ours: CommitInfo?, to theirs: CommitInfo, theirLabel: String) throws -> MergeOutcome {
-        let touched = Set(try changes(from: ours?.tree, to: theirs.tree).flatMap { [$0.path, $0.oldPath].compactMap(\.self) })
+        var touched = Set(try changes(from: ours?.tree, to: theirs.tree).flatMap { [$0.path, $0.oldPath].compactMap(\.self) })
         try refuseOverwritingLocalChanges(at: touched)
-        try checkout(tree: theirs.tree, touched: touched)
+        let paths = try pathsToCheckOut(touched)
+        touched = []  // 100,000 paths on a first pull: not kept through the checkout
+        try checkout(tree: theirs.tree, paths: paths)
         try setReference("HEAD", to: theirs.id, expectedCurrent: ours?.id, logMessage: "merge \(theirLabel): Fast-forward")
         return .fastForward(to: theirs.id)
     }
@@ -58,7 +60,7 @@ extension Repository {
         if git_index_has_conflicts(merged.pointer) == 0 {
             var tree = git_oid()
             try check(git_index_write_tree_to(&tree, merged.pointer, pointer), "git_index_write_tree_to")
-            try checkout(tree: ObjectID(tree), touched: touched)
+            try checkout(tree: ObjectID(tree), paths: pathsToCheckOut(touched))
             let id = try createCommit(
                 tree: ObjectID(tree), parents: [ours.id, theirs.id], message: message, author: signature,
                 committer: signature, updatingReference: "HEAD")
@@ -70,12 +72,12 @@ extension Repository {
         return .conflicts(paths: try conflictedPaths())
     }
 
-    /// Checks out `tree`, whose files differ from the current index only at `touched`. A pull that changes
-    /// 1,000 of 100,000 files checks out only those: libgit2 then compares just them with the work tree
-    /// instead of all 100,000.
-    private func checkout(tree: ObjectID, touched: Set<String>) throws {
+    /// What to check out of a tree whose files differ from the current index only at `touched`: those
+    /// paths when they are few (a pull that changes 1,000 of 100,000 files: libgit2 then compares just
+    /// them with the work tree instead of all 100,000), nil (everything) otherwise.
+    private func pathsToCheckOut(_ touched: Set<String>) throws -> [String]? {
         let indexEntries = git_index_entrycount(try index().pointer)
-        try checkout(tree: tree, paths: touched.count * 4 < indexEntries ? Array(touched) : nil)
+        return touched.count * 4 < indexEntries ? Array(touched) : nil
     }
 
     /// Runs `git_merge`, which leaves MERGE_HEAD, the conflicted index and markers in the files.

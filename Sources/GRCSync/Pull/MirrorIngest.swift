@@ -125,10 +125,14 @@ final class MirrorIngest {
     }
 
     /// Frees `value` on another thread: tearing down a 100,000-entry manifest takes ~0.1 s that the
-    /// caller need not wait for.
-    private static func discardInBackground(_ value: consuming some Sendable) {
-        let retired = value
-        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(retired) {} }
+    /// caller need not wait for. The memory freed is then given back to the system
+    /// (`FreedMemory.release`), before the checkout that follows a pull allocates its own.
+    private static func discardInBackground<Value: Sendable>(_ value: consuming Value) {
+        let retired = Retired(value)
+        DispatchQueue.global(qos: .utility).async {
+            retired.value = nil
+            FreedMemory.release()
+        }
     }
 
     private func build(removed: [ManifestEntry], manifest: inout Manifest, baseTree: ObjectID?) throws -> MirrorSnapshot.Result {
@@ -227,6 +231,14 @@ final class MirrorIngest {
         for file in try repository.files(in: baseTree) { blobs[file.path] = file.blob }
         return blobs
     }
+}
+
+/// A value handed to another thread to be freed there.
+private final class Retired<Value: Sendable>: @unchecked Sendable {
+    // Set once here, cleared once on the thread that frees it.
+    var value: Value?
+
+    init(_ value: consuming Value) { self.value = value }
 }
 
 /// The result of work done on another thread, waited for once.
