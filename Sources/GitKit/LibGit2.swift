@@ -10,7 +10,7 @@ import CGit2
 ///   over objects it had just read.
 /// * Trees up to 1 MB are cached (libgit2 caches trees only up to 4 KB; a system folder of ~370
 ///   statements is a 15 KB tree, so each lookup of a path in it inflated the folder again).
-/// * At most 16 MB of pack files are mapped at once, in 8 MB windows (libgit2 maps up to 8 GB in 1 GB
+/// * At most 32 MB of pack files are mapped at once, in 8 MB windows (libgit2 maps up to 8 GB in 1 GB
 ///   windows: the checkout of a first pull of 100,000 statements kept its whole 70 MB pack resident).
 ///   Pages of a pack are in the page cache either way; mapping a window again costs a system call.
 private let libgit2Initialisation: Int32 = {
@@ -18,7 +18,7 @@ private let libgit2Initialisation: Int32 = {
     _ = grcsync_git_enable_strict_hash_verification(0)
     _ = grcsync_git_set_cache_object_limit(GIT_OBJECT_TREE, 1 << 20)
     _ = grcsync_git_set_mwindow_size(8 << 20)
-    _ = grcsync_git_set_mwindow_mapped_limit(16 << 20)
+    _ = grcsync_git_set_mwindow_mapped_limit(32 << 20)
     return result
 }()
 
