@@ -291,7 +291,15 @@ import Testing
 
         scenario.emulator.clearRequestLog()
         try await scenario.expectSuccess(scenario.grcsync("push", "--control", "AC-1"))
-        #expect(scenario.requests("PATCH").count >= 1)
-        #expect(scenario.requests("PATCH").count < 150)
+        let pushed = scenario.requests("PATCH").count
+        #expect(pushed >= 1)
+        #expect(pushed < 150)
+        // The sync commit takes the mirror's version of what was pushed only: the other edits stay on the
+        // branch, committed, and are what still differs from the mirror.
+        let unpushed = try #require(files.first { !$0.hasSuffix("/AC-1.html") })
+        #expect(try scenario.read(unpushed).contains("Batched."))
+        let different = try await scenario.git("diff", "--name-only", "servicenow/main", "HEAD")
+        #expect(different.split(separator: "\n").count == files.count - pushed)
+        #expect(try await scenario.git("status", "--porcelain").contains(" M \(files[0])"), "the uncommitted edit is kept")
     }
 }

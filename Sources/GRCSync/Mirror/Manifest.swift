@@ -148,7 +148,7 @@ public struct Manifest: Sendable, Equatable {
     /// The size of `jsonl()`, in bytes, and a way to hand its bytes over in pieces of about 64 KB: a
     /// 100,000-entry manifest (~30 MB) can then be stored without being held whole. The paths are
     /// sorted once for both; the size is counted without writing anything.
-    public func jsonlPieces() -> (size: Int, write: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) {
+    public func jsonlPieces() -> (size: Int, write: @Sendable ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) {
         let order = pathOrder()
         let size = order.reduce(0) { $0 + ManifestLineWriter.length(of: storage[$1]) }
         return (size, { write in try writeJSONL(order: order, write) })

@@ -214,8 +214,11 @@ final class MirrorIngest {
             outcome.finish(Result {
                 try cpu.count {
                     let repository = try Repository.open(at: gitDirectory)
+                    // Serialised on one more thread while this one hashes and deflates.
                     let file = manifest.jsonlPieces()
-                    return try repository.writeBlob(size: file.size, file.write)
+                    return try repository.writeBlob(size: file.size) { write in
+                        try PiecePipeline.run(produce: { piece in try cpu.count { try file.write(piece) } }, consume: write)
+                    }
                 }
             })
         }
