@@ -11,28 +11,32 @@ import Foundation
 /// index, any extension git marks as required, a file that does not parse) makes it return nil, and
 /// libgit2 reads the index as usual.
 final class IndexFile: @unchecked Sendable {
-    // Immutable after `init`, freed in `deinit`; the entries' paths point into `bytes`.
-    private let bytes: UnsafeMutableRawBufferPointer
+    // Immutable after `init`, unmapped in `deinit`; the entries' paths point into it (each ends with
+    // the NUL the file format puts after it).
+    private let mapping: UnsafeRawBufferPointer
     /// The entries in the file's order (by path, then stage), at addresses that stay put.
     let entries: UnsafeBufferPointer<git_index_entry>
 
     init?(path: String) {
-        guard let data = FileManager.default.contents(atPath: path), data.count >= 12 + 20 else { return nil }
-        bytes = .allocate(byteCount: data.count + 1, alignment: 8)
-        data.copyBytes(to: bytes)
-        bytes[data.count] = 0
-        guard let entries = Self.parse(UnsafeRawBufferPointer(bytes), count: data.count) else {
-            bytes.deallocate()
+        // Mapped, not read: the 10 MB of a 100,000-entry index are neither copied nor held twice.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_size >= 12 + 20,
+              let address = mmap(nil, Int(info.st_size), PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED
+        else { return nil }
+        mapping = UnsafeRawBufferPointer(start: address, count: Int(info.st_size))
+        guard let entries = Self.parse(mapping) else {
+            munmap(address, mapping.count)
             return nil
         }
-        let storage = UnsafeMutableBufferPointer<git_index_entry>.allocate(capacity: entries.count)
-        _ = storage.initialize(from: entries)
-        self.entries = UnsafeBufferPointer(storage)
+        self.entries = entries
     }
 
     deinit {
         entries.deallocate()
-        bytes.deallocate()
+        munmap(UnsafeMutableRawPointer(mutating: mapping.baseAddress), mapping.count)
     }
 
     /// Whether an entry (of any stage) has exactly this path.
@@ -63,16 +67,20 @@ final class IndexFile: @unchecked Sendable {
         return path.withCString { strcmp(name, $0) }
     }
 
-    private static func parse(_ file: UnsafeRawBufferPointer, count: Int) -> [git_index_entry]? {
+    private static func parse(_ file: UnsafeRawBufferPointer) -> UnsafeBufferPointer<git_index_entry>? {
         func uint32(_ offset: Int) -> UInt32 { UInt32(bigEndian: file.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) }
         func uint16(_ offset: Int) -> UInt16 { UInt16(bigEndian: file.loadUnaligned(fromByteOffset: offset, as: UInt16.self)) }
-        let end = count - 20  // the SHA-1 trailer
+        let end = file.count - 20  // the SHA-1 trailer
         guard uint32(0) == 0x4449_5243 /* DIRC */, [2, 3].contains(uint32(4)) else { return nil }
         let total = Int(uint32(8))
-        var entries: [git_index_entry] = []
-        entries.reserveCapacity(total)
+        // At least 62 bytes and a NUL per entry: a count the file cannot hold is not allocated for.
+        guard total <= (end - 12) / 63 else { return nil }
+        let entries = UnsafeMutableBufferPointer<git_index_entry>.allocate(capacity: total)
+        entries.initialize(repeating: git_index_entry())
+        var parsed = false
+        defer { if !parsed { entries.deallocate() } }
         var offset = 12
-        for _ in 0..<total {
+        for position in 0..<total {
             guard offset + 62 <= end else { return nil }
             var entry = git_index_entry()
             entry.ctime = git_index_time(seconds: Int32(bitPattern: uint32(offset)), nanoseconds: uint32(offset + 4))
@@ -93,16 +101,18 @@ final class IndexFile: @unchecked Sendable {
             }
             guard let nul = file[pathStart..<end].firstIndex(of: 0) else { return nil }
             entry.path = UnsafePointer(file.baseAddress!.advanced(by: pathStart).assumingMemoryBound(to: CChar.self))
-            entries.append(entry)
+            entries[position] = entry
             // Entries are padded with 1 to 8 NULs to a multiple of 8 bytes from their start.
             offset += (nul - offset + 8) & ~7
         }
         // Extensions: optional ones (an upper-case first letter: TREE, REUC, UNTR…) are skipped; a
         // required one (link, sdir) changes what the entries mean.
         while offset + 8 <= end {
-            guard let first = file[offset] as UInt8?, (0x41...0x5A).contains(first) else { return nil }
+            guard (0x41...0x5A).contains(file[offset]) else { return nil }
             offset += 8 + Int(uint32(offset + 4))
         }
-        return offset == end ? entries : nil
+        guard offset == end else { return nil }
+        parsed = true
+        return UnsafeBufferPointer(entries)
     }
 }

@@ -37,10 +37,12 @@ struct WorkTreeScan {
         let chunks = 32
         let workDirectory = workDirectory
         let walk = includeUntracked ? UntrackedWalk(index: index, workDirectory: workDirectory) : nil
-        // The directory walk is one more piece of work beside the `lstat` chunks.
+        // The directory walk is one more piece of work beside the `lstat` chunks, and the first: its one
+        // long piece started last left a core idle at the end (~20 ms at 100,000 files).
         let results = concurrentMap(count: chunks + 1) { piece -> [String]? in
-            if piece == chunks { return walk?.namesNotInIndex() ?? [] }
-            let range = (entries.pointers.count * piece / chunks)..<(entries.pointers.count * (piece + 1) / chunks)
+            if piece == 0 { return walk?.namesNotInIndex() ?? [] }
+            let chunk = piece - 1
+            let range = (entries.pointers.count * chunk / chunks)..<(entries.pointers.count * (chunk + 1) / chunks)
             return Self.changedEntries(entries, range, workDirectory: workDirectory, indexTime: indexTime)
         }
         var paths: [String] = []
