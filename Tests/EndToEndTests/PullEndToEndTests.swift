@@ -63,6 +63,46 @@ import Testing
         #expect(scenario.requests("GET").filter { $0.query.contains("sys_idIN") }.isEmpty)
     }
 
+    /// A colleague's push reaches this clone through `git pull` only: the mirror ref catches up with the
+    /// newer mirror commit in the branch's history, also after an earlier search was recorded (which
+    /// spares later commands reading the whole branch again).
+    @Test func aMirrorCommitPulledWithGitIsFoundAfterAnEarlierSearchWasRecorded() async throws {
+        let scenario = try await Scenario()
+        defer { Task { await scenario.stop() } }
+        try await scenario.initAndPull()
+        try await scenario.git("config", "user.name", "Alice")
+        try await scenario.git("config", "user.email", "alice@example.org")
+        let forge = try await Forge(scenario)
+        let bob = try await forge.clone("Bob", email: "bob@example.org")
+        // Bob's clone has no mirror ref: it is found in the branch's history.
+        try await scenario.expectSuccess(scenario.grcsync("status", in: bob))
+        let before = try await forge.git("rev-parse", "servicenow/main", in: bob)
+        #expect(before == (try await scenario.git("rev-parse", "servicenow/main")))
+        // Bob commits on his own; his next command searches his branch and records where it stopped.
+        try Data("notes\n".utf8).write(to: bob.appendingPathComponent("NOTES.md"))
+        try await forge.git("add", "NOTES.md", in: bob)
+        try await forge.git("commit", "-qm", "notes", in: bob)
+        try await scenario.expectSuccess(scenario.grcsync("status", in: bob))
+        let record = bob.appendingPathComponent(".git/grcsync/mirror-searched")
+        let searched = try String(contentsOf: record, encoding: .utf8)
+        #expect(searched.hasPrefix(before.trimmingCharacters(in: .whitespacesAndNewlines) + " "))
+
+        // Alice pushes; Bob merges her branch with git alone.
+        let file = try #require(try await scenario.statementFiles().first)
+        try scenario.write(file, try scenario.read(file) + "<p>Alice's addition.</p>\n")
+        try await scenario.git("commit", "-qam", "Alice's edit")
+        try await scenario.expectSuccess(scenario.grcsync("push"))
+        try await scenario.git("push", "-q", "origin", "main")
+        try await forge.git("pull", "-q", "--no-rebase", "--no-edit", "origin", "main", in: bob)
+
+        try await scenario.expectSuccess(scenario.grcsync("status", in: bob))
+        #expect(try await forge.git("rev-parse", "servicenow/main", in: bob) == (try await scenario.git("rev-parse", "servicenow/main")))
+        #expect(try await forge.git("rev-parse", "servicenow/main", in: bob) != before)
+        // A record naming a commit that no longer exists is ignored, not trusted.
+        try Data("\(before.trimmingCharacters(in: .whitespacesAndNewlines)) \(String(repeating: "0", count: 40)) x\n".utf8).write(to: record)
+        try await scenario.expectSuccess(scenario.grcsync("status", in: bob))
+    }
+
     @Test func colleagueEditFastForwardsAndNonOverlappingLocalEditMergesCleanly() async throws {
         let scenario = try await Scenario()
         defer { Task { await scenario.stop() } }

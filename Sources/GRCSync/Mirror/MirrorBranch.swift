@@ -49,14 +49,27 @@ public struct MirrorBranch {
 
     /// A clone that `git pull`ed a colleague's sync commit holds a newer mirror commit in HEAD's history
     /// than its own ref: move the ref forward to it (never backward, never sideways).
+    ///
+    /// Every commit of the branch since the first pull is outside the mirror's history, so the search
+    /// reads the whole branch; what an earlier search read with the same tip found nothing and is not
+    /// read again (`SearchedHistory`): otherwise every command of a workspace with a year of pushes
+    /// would read a year of commits.
     private func catchUp(_ tip: ObjectID) throws -> ObjectID {
         guard case .branch(_, let head?) = try repository.head(), try !repository.isAncestor(head, of: tip) else { return tip }
-        for commit in try repository.commits(from: head, hiding: [tip]) where isMirrorCommit(commit) {
+        let searched = SearchedHistory(repository: repository, instance: InstanceName.normalized(instance.absoluteString))
+        let unread: [CommitInfo]
+        if let before = searched.head(searchedWith: tip), let commits = try? repository.commits(from: head, hiding: [tip, before]) {
+            unread = commits
+        } else {
+            unread = try repository.commits(from: head, hiding: [tip])
+        }
+        for commit in unread where isMirrorCommit(commit) {
             guard try repository.isAncestor(tip, of: commit.id) else { continue }
             try repository.setReference(
                 Self.reference, to: commit.id, expectedCurrent: tip, logMessage: "grcsync: mirror found in history")
             return commit.id
         }
+        searched.record(head: head, searchedWith: tip)
         return tip
     }
 
