@@ -64,7 +64,7 @@ public enum JSONReportWriter {
         for list in lists where list.count > 0 {
             let opening = Data("\n  \"\(list.key)\" : [".utf8)
             guard let found = bytes.range(of: opening + Data("\n\n  ]".utf8)) else {
-                // Not the shape expected (cannot happen with the reports above): encode it whole.
+                // Not the shape expected (no conforming report has a list elsewhere): encode it whole.
                 return try sink(encoder.encode(report) + newline)
             }
             spans.append((list, found.lowerBound..<(found.lowerBound + opening.count), found.upperBound))
