@@ -24,15 +24,16 @@ extension Repository {
             defer { git_buf_dispose(&indexFile) }
             try check(git_repository_item_path(&indexFile, pointer, GIT_REPOSITORY_ITEM_INDEX), "git_repository_item_path")
             let indexPath = String(cString: indexFile.ptr)
-            if let file = IndexFile(path: indexPath), file.entries.count >= WorkTreeScan.minimumEntries {
+            if let file = IndexFile(path: indexPath) {
                 // The index read directly: when nothing on disk differs and the index holds HEAD's tree,
-                // libgit2 need not read the index at all.
+                // libgit2 need not read the index at all. (A small index: the scan declines, libgit2 below.)
                 let scan = WorkTreeScan(index: .file(file), workDirectory: workDirectory, indexFile: indexPath)
                 if let examine = withExtendedLifetime(file, { scan.pathsToExamine(includeUntracked: includeUntracked) }) {
-                    if examine.isEmpty, try headTree(matches: file) { return [] }
+                    if examine.isEmpty, headTree(matches: file) { return [] }
                     return try status(examining: examine, includeUntracked: includeUntracked)
                 }
             } else {
+                // An index the reader declines (version 4, split, sparse): libgit2 reads it for the scan.
                 let index = try index()
                 let scan = WorkTreeScan(index: .libgit2(index.pointer), workDirectory: workDirectory, indexFile: indexPath)
                 if let examine = withExtendedLifetime(index, { scan.pathsToExamine(includeUntracked: includeUntracked) }) {
@@ -55,7 +56,7 @@ extension Repository {
     /// Whether the index holds exactly HEAD's tree: the same paths in the same order, each with HEAD's
     /// blob and mode, nothing in conflict. False on an unborn branch, and on anything else (libgit2
     /// then compares them itself).
-    func headTree(matches file: IndexFile) throws -> Bool {
+    func headTree(matches file: IndexFile) -> Bool {
         var head: OpaquePointer?
         guard git_repository_head(&head, pointer) == 0, let head else { return false }
         defer { git_reference_free(head) }

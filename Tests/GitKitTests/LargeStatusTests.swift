@@ -133,7 +133,7 @@ import Testing
         var file = try #require(IndexFile(path: indexFile))
         let scan = WorkTreeScan(index: .file(file), workDirectory: test.url.path + "/", indexFile: indexFile)
         #expect(withExtendedLifetime(file) { scan.pathsToExamine(includeUntracked: true) } == [])
-        #expect(try test.repository.headTree(matches: file))
+        #expect(test.repository.headTree(matches: file))
         #expect(try test.repository.status().isEmpty)
 
         // Staged only: the work tree matches the index, the index no longer matches HEAD.
@@ -143,7 +143,7 @@ import Testing
         try backdate("d11/added.html", in: test)
         try test.git("add", "d10/f10.html", "d11/added.html")
         file = try #require(IndexFile(path: indexFile))
-        #expect(try !test.repository.headTree(matches: file))
+        #expect(!test.repository.headTree(matches: file))
         let ours = try test.repository.status().map(Self.describe)
         #expect(ours == ["M  d10/f10.html", "A  d11/added.html"])
         #expect(ours == (try Self.gitStatus(test)))
