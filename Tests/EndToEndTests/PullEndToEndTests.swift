@@ -15,6 +15,7 @@ import Testing
         #expect(try await scenario.statementFiles().count == records)
         #expect(try scenario.manifest().count == records)
         #expect(try await scenario.git("status", "--porcelain").isEmpty)
+        #expect(try await scenario.manifestFileIsHEADs())
         #expect(try await scenario.gitResult("fsck", "--strict").status == 0)
         let mirror = try await scenario.git("rev-parse", "servicenow/main")
         let head = try await scenario.git("rev-parse", "HEAD")
@@ -115,6 +116,7 @@ import Testing
         try await scenario.expectSuccess(scenario.grcsync("pull"))
         #expect(try await scenario.git("rev-parse", "HEAD") == scenario.git("rev-parse", "servicenow/main"))
         #expect(try scenario.read(path).contains("Reviewed quarterly by the ISSO."))
+        #expect(try await scenario.manifestFileIsHEADs())
 
         // We edit the first paragraph and commit; the colleague edits the last: a clean merge.
         let local = try scenario.read(path).replacingOccurrences(of: "<p><strong>Part a.</strong>", with: "<p><strong>Part a.</strong> LOCAL EDIT.")
@@ -129,6 +131,7 @@ import Testing
         #expect(merged.contains("LOCAL EDIT."))
         #expect(merged.contains("Reviewed monthly."))
         #expect(try await scenario.git("status", "--porcelain").isEmpty)
+        #expect(try await scenario.manifestFileIsHEADs())
         let status = try await scenario.expectSuccess(scenario.grcsync("status"))
         #expect(status.stdout.contains("modified"))
         #expect(status.stdout.contains(path))

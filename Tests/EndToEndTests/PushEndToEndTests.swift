@@ -43,6 +43,7 @@ import Testing
         #expect(push.stdout.contains("pushed"))
         #expect(try scenario.remoteHTML(of: path).contains("Access is reviewed every quarter."))
         #expect(try await scenario.git("status", "--porcelain").isEmpty)
+        #expect(try await scenario.manifestFileIsHEADs())
         let parents = try await scenario.git("rev-list", "--parents", "-n", "1", "HEAD").split(separator: " ").map {
             $0.trimmingCharacters(in: .whitespacesAndNewlines)
         }

@@ -119,6 +119,16 @@ public final class Scenario: @unchecked Sendable {
         try emulator.store.update(table: Self.table, sysID: try sysID(of: path), fields: [Self.field: html], as: user)
     }
 
+    /// Whether the work tree's manifest is byte for byte HEAD's, with nothing left beside it in
+    /// `.git/grcsync` (grcsync moves the manifest it wrote into place instead of libgit2 writing it, and
+    /// `git status` alone would trust the index's stat data).
+    public func manifestFileIsHEADs() async throws -> Bool {
+        let onDisk = try await git("hash-object", ".grcsync/manifest.jsonl")
+        let committed = try await git("rev-parse", "HEAD:.grcsync/manifest.jsonl")
+        let leftover = workspace.appendingPathComponent(".git/grcsync/manifest.next")
+        return onDisk == committed && !FileManager.default.fileExists(atPath: leftover.path)
+    }
+
     /// Requests the emulator saw, by method.
     public func requests(_ method: String? = nil, pathContains: String? = nil) -> [LoggedRequest] {
         emulator.requestLog().filter { request in

@@ -110,8 +110,10 @@ final class MirrorIngest {
     /// Gives the records their paths, applies `removed`, and writes the manifest and the tree on top of
     /// `baseTree`. The tree is nil when nothing changed.
     /// `manifest` is the mirror's manifest so far; it is updated in place (consumed, so that a pull of
-    /// 100,000 statements never holds an old and a new copy of it).
-    func finish(removed: [ManifestEntry], manifest: consuming Manifest, baseTree: ObjectID?) throws -> MirrorSnapshot.Result {
+    /// 100,000 statements never holds an old and a new copy of it). With `keepingManifestFile`, the new
+    /// manifest's bytes are also written to a file, for the checkout that follows (`Result.manifestFile`).
+    func finish(removed: [ManifestEntry], manifest: consuming Manifest, baseTree: ObjectID?,
+                keepingManifestFile: Bool = false) throws -> MirrorSnapshot.Result {
         let started = clock.now
         let cpuStarted = CPUTime.threadNow()
         defer {
@@ -119,7 +121,7 @@ final class MirrorIngest {
             cpu.add(CPUTime.threadNow() - cpuStarted)
         }
         var manifest = manifest
-        let result = try build(removed: removed, manifest: &manifest, baseTree: baseTree)
+        let result = try build(removed: removed, manifest: &manifest, baseTree: baseTree, keepingManifestFile: keepingManifestFile)
         Self.discardInBackground(consume manifest)
         return result
     }
@@ -135,7 +137,8 @@ final class MirrorIngest {
         }
     }
 
-    private func build(removed: [ManifestEntry], manifest: inout Manifest, baseTree: ObjectID?) throws -> MirrorSnapshot.Result {
+    private func build(removed: [ManifestEntry], manifest: inout Manifest, baseTree: ObjectID?,
+                       keepingManifestFile: Bool) throws -> MirrorSnapshot.Result {
         if let pack {
             self.pack = nil
             try pack.finish()
@@ -199,30 +202,68 @@ final class MirrorIngest {
         }
         // The manifest's blob (~0.3 s at 100,000: serialising, SHA-1, zlib) is written on another thread
         // while this one writes the statements' trees; the root is then written again with it (the first
-        // root, a few entries, is left unreferenced).
-        let manifestBlob = Self.writeInBackground(manifest, into: repository.gitDirectory, cpu: cpu)
+        // root, a few entries, is left unreferenced). A copy of its bytes, when asked for, lets the checkout
+        // that follows move the file into place instead of libgit2 inflating the 36 MB blob to write it.
+        let copy = keepingManifestFile ? repository.gitDirectory.appendingPathComponent("grcsync/manifest.next") : nil
+        let manifestBlob = Self.writeInBackground(manifest, into: repository.gitDirectory, copy: copy, cpu: cpu)
         let statementsTree = try repository.updateTree(baseTree, updates)
-        let tree = try repository.updateTree(statementsTree, [.upsert(path: Manifest.path, blob: try manifestBlob())])
-        return MirrorSnapshot.Result(tree: tree, changes: changes, keptAsHTML: kept)
+        let blob = try manifestBlob()
+        let tree = try repository.updateTree(statementsTree, [.upsert(path: Manifest.path, blob: blob)])
+        return MirrorSnapshot.Result(
+            tree: tree, changes: changes, keptAsHTML: kept,
+            manifestFile: copy.map { PreparedFile(path: Manifest.path, blob: blob, file: $0) })
     }
 
-    /// Starts writing `manifest` as a blob on another thread, through a repository handle of its own;
-    /// the returned function waits for its id (or rethrows its error). Its CPU time is added to `cpu`.
-    private static func writeInBackground(_ manifest: Manifest, into gitDirectory: URL, cpu: CPUTime) -> () throws -> ObjectID {
+    /// Starts writing `manifest` as a blob on another thread, through a repository handle of its own (and
+    /// the same bytes into the file `copy`, when given); the returned function waits for the blob's id
+    /// (or rethrows the first error). Its CPU time is added to `cpu`.
+    private static func writeInBackground(_ manifest: Manifest, into gitDirectory: URL, copy: URL?, cpu: CPUTime)
+        -> () throws -> ObjectID
+    {
         let outcome = BackgroundOutcome<ObjectID>()
         DispatchQueue.global(qos: .userInitiated).async {
             outcome.finish(Result {
-                try cpu.count {
-                    let repository = try Repository.open(at: gitDirectory)
-                    // Serialised on one more thread while this one hashes and deflates.
-                    let file = manifest.jsonlPieces()
-                    return try repository.writeBlob(size: file.size) { write in
-                        try PiecePipeline.run(produce: { piece in try cpu.count { try file.write(piece) } }, consume: write)
-                    }
+                do {
+                    return try write(manifest, into: gitDirectory, copy: copy, cpu: cpu)
+                } catch {
+                    if let copy { try? FileManager.default.removeItem(at: copy) }
+                    throw error
                 }
             })
         }
         return { try outcome.wait() }
+    }
+
+    /// Writes `manifest` as a blob (and into `copy`): serialised on one more thread while this one
+    /// hashes and deflates.
+    private static func write(_ manifest: Manifest, into gitDirectory: URL, copy: URL?, cpu: CPUTime) throws -> ObjectID {
+        try cpu.count {
+            let repository = try Repository.open(at: gitDirectory)
+            let copyHandle = try copy.map(Self.create)
+            defer { try? copyHandle?.close() }
+            let file = manifest.jsonlPieces()
+            let blob = try repository.writeBlob(size: file.size) { write in
+                try PiecePipeline.run(
+                    produce: { piece in
+                        try cpu.count {
+                            try file.write { bytes in
+                                try copyHandle?.write(contentsOf: bytes)
+                                try piece(bytes)
+                            }
+                        }
+                    },
+                    consume: write)
+            }
+            try copyHandle?.close()
+            return blob
+        }
+    }
+
+    /// An empty file at `url` (truncating any left by an interrupted command), open for writing.
+    private static func create(_ url: URL) throws -> FileHandle {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else { throw GitKitError.cannotWrite(url) }
+        return try FileHandle(forWritingTo: url)
     }
 
     /// The base tree's blob ids by path, read in one walk when very many paths will be looked up; nil

@@ -34,15 +34,19 @@ struct MirrorSnapshot {
         var tree: ObjectID?
         var changes: [PullReport.Change]
         var keptAsHTML: [PullReport.KeptAsHTML]
+        /// The new manifest's bytes in a file of their own, when asked for and the manifest changed: for
+        /// the checkout that follows to move into the work tree (`PreparedFile`). Whoever receives it
+        /// removes it if it was not used (`PreparedFile.discard()`).
+        var manifestFile: PreparedFile? = nil
     }
 
     /// Applies fetched records and removals to the mirror's tree in one go (push records what
     /// ServiceNow returned this way). `tree` is nil when nothing changed.
-    func apply(fetched: [Record], removed: [ManifestEntry], manifest old: consuming Manifest, baseTree: ObjectID?)
-        throws -> Result
+    func apply(fetched: [Record], removed: [ManifestEntry], manifest old: consuming Manifest, baseTree: ObjectID?,
+               keepingManifestFile: Bool = false) throws -> Result
     {
         let ingest = try MirrorIngest(configuration: configuration, repository: repository, expected: fetched.count)
         try ingest.add(fetched)
-        return try ingest.finish(removed: removed, manifest: consume old, baseTree: baseTree)
+        return try ingest.finish(removed: removed, manifest: consume old, baseTree: baseTree, keepingManifestFile: keepingManifestFile)
     }
 }

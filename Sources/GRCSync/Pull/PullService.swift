@@ -80,7 +80,9 @@ public struct PullService {
         let fetched = clock.now
         // A record listed but gone by the time its content was fetched was deleted meanwhile.
         let vanished = plan.fetch.filter { !ingest.sysIDs.contains($0) }.compactMap { oldManifest.entry(sysID: $0) }
-        let result = try ingest.finish(removed: plan.removed + vanished, manifest: consume oldManifest, baseTree: baseTree)
+        let result = try ingest.finish(
+            removed: plan.removed + vanished, manifest: consume oldManifest, baseTree: baseTree, keepingManifestFile: true)
+        defer { result.manifestFile?.discard() }
         let job = UUID().uuidString.lowercased()
         var newTip = oldTip
         if let tree = result.tree {
@@ -101,7 +103,8 @@ public struct PullService {
 
         progress?(.phase("merging"))
         let merging = clock.now
-        let merge = try SyncMerge(workspace: workspace).mergeMirror(newTip, branch: branch.name, job: job, operation: "pull")
+        let merge = try SyncMerge(workspace: workspace).mergeMirror(
+            newTip, branch: branch.name, job: job, operation: "pull", prepared: result.manifestFile)
         let timings = PullReport.Timings(
             listing: listed - start, fetching: fetched - listed, ingest: ingest.busy, ingestCPU: ingest.cpu.seconds,
             merge: clock.now - merging)

@@ -5,8 +5,9 @@ import GitKit
 struct SyncMerge {
     let workspace: Workspace
 
-    /// Merges `mirrorTip` (if any, and if not already contained) into the current branch.
-    func mergeMirror(_ mirrorTip: ObjectID?, branch: String, job: String, operation: String) throws
+    /// Merges `mirrorTip` (if any, and if not already contained) into the current branch. `prepared`,
+    /// the mirror's manifest already written to a file, is moved into the work tree if the merge takes it.
+    func mergeMirror(_ mirrorTip: ObjectID?, branch: String, job: String, operation: String, prepared: PreparedFile? = nil) throws
         -> PullReport.MergeResult
     {
         let repository = workspace.repository
@@ -23,7 +24,7 @@ struct SyncMerge {
 
             """
         do {
-            switch try repository.merge(mirrorTip, message: message, ourLabel: "HEAD", theirLabel: "ServiceNow") {
+            switch try repository.merge(mirrorTip, message: message, ourLabel: "HEAD", theirLabel: "ServiceNow", prepared: prepared) {
             case .upToDate: return .upToDate
             case .fastForward: return .fastForward
             case .merged(let commit): return .merged(commit: commit.hex)

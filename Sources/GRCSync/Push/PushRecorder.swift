@@ -10,9 +10,11 @@ struct PushRecorder {
 
     /// Commits ServiceNow's returned records (and the renames carried from the branch) on the mirror.
     /// Returns the new tip, or `parent` when nothing changed. `parentManifest` is `parent`'s manifest when
-    /// the caller has it already (decoding 100,000 entries again costs ~0.4 s).
+    /// the caller has it already (decoding 100,000 entries again costs ~0.4 s). With `keepingManifestFile`
+    /// the new manifest is also left in a file for `syncCommit` (the caller discards it if unused).
     func recordMirror(parent: ObjectID, parentManifest: consuming Manifest? = nil, records: [Record], renames: [PushSelection.Rename],
-                      operation: String, summary: String, job: String, counts: (changed: Int, conflicts: Int)) throws -> ObjectID {
+                      operation: String, summary: String, job: String, counts: (changed: Int, conflicts: Int),
+                      keepingManifestFile: Bool = false) throws -> (tip: ObjectID, manifestFile: PreparedFile?) {
         let repository = workspace.repository
         var manifest = try parentManifest.take() ?? workspace.mirror.manifest(at: parent)
         var tree = try repository.commit(parent).tree
@@ -30,10 +32,14 @@ struct PushRecorder {
             tree = try repository.updateTree(tree, updates)
         }
         let snapshot = MirrorSnapshot(configuration: workspace.configuration, repository: repository)
-        let result = try snapshot.apply(fetched: records, removed: [], manifest: consume manifest, baseTree: tree)
+        let result = try snapshot.apply(
+            fetched: records, removed: [], manifest: consume manifest, baseTree: tree, keepingManifestFile: keepingManifestFile)
         let finalTree = result.tree ?? tree
-        guard finalTree != (try repository.commit(parent).tree) else { return parent }
-        return try workspace.mirror.record(
+        guard finalTree != (try repository.commit(parent).tree) else {
+            result.manifestFile?.discard()
+            return (parent, nil)
+        }
+        let tip = try workspace.mirror.record(
             tree: finalTree, parent: parent, summary: summary, body: PullService.body(result.changes),
             trailers: Trailers([
                 (MirrorBranch.TrailerKey.instance, workspace.configuration.instance.absoluteString),
@@ -43,14 +49,16 @@ struct PushRecorder {
                 (MirrorBranch.TrailerKey.changed, "\(counts.changed)"),
                 ("Grcsync-Conflicts", "\(counts.conflicts)"),
             ]))
+        return (tip, result.manifestFile)
     }
 
     /// The sync commit: HEAD's tree with the mirror's version of `paths` (what ServiceNow stored) and the
     /// mirror's manifest, with parents HEAD and the mirror commit. Moves the branch (compare-and-swap)
     /// and updates the index and work tree for the files whose content changed. Returns the commit and
-    /// the paths whose files were rewritten.
-    func syncCommit(head: ObjectID, branch: String, mirrorCommit: ObjectID, paths: [String], message: String)
-        throws -> (commit: ObjectID, rewritten: [String])
+    /// the paths whose files were rewritten. `manifestFile`, the mirror commit's manifest already in a
+    /// file, is moved into the work tree instead of libgit2 writing the manifest from its blob.
+    func syncCommit(head: ObjectID, branch: String, mirrorCommit: ObjectID, paths: [String], message: String,
+                    manifestFile: PreparedFile? = nil) throws -> (commit: ObjectID, rewritten: [String])
     {
         let repository = workspace.repository
         let headTree = try repository.commit(head).tree
@@ -79,7 +87,7 @@ struct PushRecorder {
         let changed = changes.map(\.path).filter { !dirty.contains($0) || $0 == Manifest.path }
         if !changed.isEmpty {
             // These files are grcsync's (the manifest) or committed and unmodified: safe to bring up to date.
-            try repository.checkout(tree: tree, paths: changed, force: true)
+            try repository.checkout(tree: tree, paths: changed, force: true, prepared: manifestFile)
         }
         return (commit, changed.filter { $0 != Manifest.path })
     }

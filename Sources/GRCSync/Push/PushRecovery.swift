@@ -31,10 +31,11 @@ struct PushRecovery {
             return 0
         }
         let recorder = PushRecorder(workspace: workspace)
-        let mirrorCommit = try recorder.recordMirror(
+        let (mirrorCommit, manifestFile) = try recorder.recordMirror(
             parent: tip, records: arrived.map(\.1), renames: [], operation: "push",
             summary: "Push \(configuration.instance.host ?? ""): \(arrived.count) statement(s) (recovered from an interrupted push)",
-            job: journal.job, counts: (arrived.count, 0))
+            job: journal.job, counts: (arrived.count, 0), keepingManifestFile: true)
+        defer { manifestFile?.discard() }
         if mirrorCommit != tip, case .branch(let branch, let head?) = try repository.head() {
             let headTree = try repository.commit(head).tree
             // Only files still as they were pushed take the server's version; later edits stay.
@@ -42,7 +43,8 @@ struct PushRecovery {
             _ = try recorder.syncCommit(
                 head: head, branch: branch, mirrorCommit: mirrorCommit, paths: paths,
                 message: PushService.syncMessage(host: configuration.instance.host ?? "", branch: branch, job: journal.job,
-                                                 lines: arrived.map { "recovered: \($0.0.path)" }, approvals: []))
+                                                 lines: arrived.map { "recovered: \($0.0.path)" }, approvals: []),
+                manifestFile: manifestFile)
         }
         PushJournal.remove(from: workspace.stateDirectory)
         return arrived.count

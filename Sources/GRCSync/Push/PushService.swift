@@ -97,7 +97,7 @@ public struct PushService {
                 parent = try PushRecorder(workspace: workspace).recordMirror(
                     parent: tip, parentManifest: manifest, records: conflicts.map(\.remote), renames: [], operation: "push-overwritten",
                     summary: "ServiceNow versions overwritten by push --force (\(conflicts.count))", job: job,
-                    counts: (conflicts.count, 0))
+                    counts: (conflicts.count, 0)).tip
             }
         let check = outcome.check
         let sent = Set(outcome.writes.map(\.candidate.path))
@@ -160,12 +160,14 @@ public struct PushService {
         let host = workspace.configuration.instance.host ?? ""
         let pushed = report.items.count { $0.outcome == .pushed || $0.outcome == .race }
         var mirror = parent
+        var manifestFile: PreparedFile?
+        defer { manifestFile?.discard() }
         if !stored.isEmpty || !selection.renames.isEmpty {
-            mirror = try recorder.recordMirror(
+            (mirror, manifestFile) = try recorder.recordMirror(
                 parent: parent, parentManifest: parent == tip ? consume manifest : nil, records: stored,
                 renames: selection.renames, operation: "push",
                 summary: "Push \(host): \(pushed) statement(s) written", job: report.job,
-                counts: (pushed, report.items.count { $0.outcome == .conflict }))
+                counts: (pushed, report.items.count { $0.outcome == .conflict }), keepingManifestFile: true)
         }
         if mirror != tip {
             // The sync commit names the approvals of what ServiceNow now holds, not of what it refused.
@@ -175,7 +177,8 @@ public struct PushService {
                 head: head, branch: branch, mirrorCommit: mirror,
                 paths: syncPaths + selection.renames.map(\.to),
                 message: Self.syncMessage(host: host, branch: branch, job: report.job, lines: lines,
-                                          approvals: held.flatMap(\.approvals)))
+                                          approvals: held.flatMap(\.approvals)),
+                manifestFile: manifestFile)
             report.syncCommit = commit.hex
             for index in report.items.indices where rewritten.contains(report.items[index].statement.path) {
                 report.items[index].serverAltered = true
@@ -185,7 +188,7 @@ public struct PushService {
             mirror = try recorder.recordMirror(
                 parent: mirror, records: conflicts, renames: [], operation: "pull",
                 summary: "Pull \(host): \(conflicts.count) statement(s) changed in ServiceNow, found by push", job: report.job,
-                counts: (conflicts.count, 0))
+                counts: (conflicts.count, 0)).tip
         }
         report.mirrorCommit = try workspace.mirror.tip().commit?.hex
     }
