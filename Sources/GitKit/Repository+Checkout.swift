@@ -69,11 +69,18 @@ extension Repository {
     }
 
     /// Whether `prepared` can stand in for what checking out `tree` would write at its path: the tree
-    /// has its blob there as a regular file, the checkout writes that path, and no filter (line endings,
-    /// `.gitattributes`) would change the blob's bytes on their way to the work tree.
+    /// has its blob there as a regular file (not executable, not a symbolic link), the checkout writes
+    /// that path, and no filter (line endings, `.gitattributes`) would change the blob's bytes on their way
+    /// to the work tree.
     private func isPlaceable(_ prepared: PreparedFile, in tree: ObjectID, paths: [String]?) throws -> Bool {
-        guard paths?.contains(prepared.path) ?? true, try blobID(at: prepared.path, in: tree) == prepared.blob,
-              try !isExecutable(prepared.path, in: tree)
+        guard paths?.contains(prepared.path) ?? true else { return false }
+        let handle = try lookupTree(tree)
+        var entry: OpaquePointer?
+        let found = git_tree_entry_bypath(&entry, handle.pointer, prepared.path)
+        if found == GIT_ENOTFOUND.rawValue { return false }
+        try check(found, "git_tree_entry_bypath")
+        defer { git_tree_entry_free(entry) }
+        guard git_tree_entry_filemode(entry) == GIT_FILEMODE_BLOB, ObjectID(git_tree_entry_id(entry)) == prepared.blob
         else { return false }
         var filters: OpaquePointer?
         try check(
@@ -83,16 +90,8 @@ extension Repository {
         return filters == nil
     }
 
-    private func isExecutable(_ path: String, in tree: ObjectID) throws -> Bool {
-        let handle = try lookupTree(tree)
-        var entry: OpaquePointer?
-        try check(git_tree_entry_bypath(&entry, handle.pointer, path), "git_tree_entry_bypath")
-        defer { git_tree_entry_free(entry) }
-        return git_tree_entry_filemode(entry) == GIT_FILEMODE_BLOB_EXECUTABLE
-    }
-
-    /// Renames `prepared` into the work tree and records it in the index (whose in-memory changes the
-    /// checkout left unwritten), with the file's own stat data so that it reads as unmodified.
+    /// Renames `prepared` into the work tree and records it in the index, with the file's own stat data
+    /// so that it reads as unmodified, then writes the index.
     private func place(_ prepared: PreparedFile, in root: URL) throws {
         let destination = root.appendingPathComponent(prepared.path)
         let directory = destination.deletingLastPathComponent()
@@ -104,9 +103,9 @@ extension Repository {
         guard rename(prepared.file.path, destination.path) == 0 else { throw GitKitError.cannotWrite(destination) }
         var info = stat()
         guard lstat(destination.path, &info) == 0 else { throw GitKitError.cannotWrite(destination) }
-        let index = try makeHandle("git_repository_index", owner: self, free: { git_index_free($0) }) {
-            git_repository_index(&$0, pointer)
-        }
+        // The index as the checkout left it in memory (unwritten, so the file on disk has not changed and
+        // is not read again), or as on disk when there was nothing else to check out.
+        let index = try index()
         var entry = git_index_entry()
         entry.ctime = git_index_time(seconds: Int32(truncatingIfNeeded: info.st_ctim.tv_sec),
                                      nanoseconds: UInt32(truncatingIfNeeded: info.st_ctim.tv_nsec))

@@ -85,6 +85,29 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: second.url.appendingPathComponent(Self.manifestPath).path))
     }
 
+    @Test func aSymbolicLinkWithTheSameBlobIsWrittenByLibgit2() throws {
+        let test = try TestRepository()
+        try test.commitWithCLI(["a.txt": "a\n"], message: "base")
+        try FileManager.default.createDirectory(
+            at: test.url.appendingPathComponent("meta/data"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: test.url.appendingPathComponent(Self.manifestPath).path, withDestinationPath: "../../a.txt")
+        try test.git("add", "-A")
+        try test.git("commit", "-qm", "link")
+        let linked = try test.repository.commit(try test.oid("HEAD")).tree
+        try test.git("rm", "-q", Self.manifestPath)
+        try test.git("commit", "-qm", "unlink")
+        let file = test.url.appendingPathComponent(".git/manifest.next")
+        try Data("../../a.txt".utf8).write(to: file)
+        let blob = try #require(try test.repository.blobID(at: Self.manifestPath, in: linked))
+        try test.repository.checkout(tree: linked, prepared: PreparedFile(path: Self.manifestPath, blob: blob, file: file))
+        #expect(FileManager.default.fileExists(atPath: file.path))
+        let destination = try FileManager.default.destinationOfSymbolicLink(
+            atPath: test.url.appendingPathComponent(Self.manifestPath).path)
+        #expect(destination == "../../a.txt")
+        #expect(try test.gitLine("diff-files", "--name-only") == "")
+    }
+
     @Test func aPathWithAFilterIsWrittenByLibgit2() throws {
         let (test, target, prepared) = try fixture(attributes: "*.jsonl text eol=crlf\n")
         try test.repository.checkout(tree: target, prepared: prepared)
