@@ -20,10 +20,4 @@ public enum GitSettings {
             try check(result, "git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH)")
         }
     }
-
-    /// Whether libgit2 checks that every object a new tree or commit refers to exists (on by default).
-    public static func setStrictObjectCreation(_ enabled: Bool) throws {
-        ensureLibGit2()
-        try check(grcsync_git_enable_strict_object_creation(enabled ? 1 : 0), "git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION)")
-    }
 }

@@ -61,6 +61,16 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
         }
     }
 
+    /// The first of the 20 bytes (a pack index's fan-out table is keyed by it).
+    var firstByte: UInt8 { UInt8(truncatingIfNeeded: high >> 56) }
+
+    /// Appends the 20 bytes to `bytes`.
+    func append(to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: high.bigEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: middle.bigEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: low.bigEndian) { bytes.append(contentsOf: $0) }
+    }
+
     /// The libgit2 form.
     var oid: git_oid {
         var oid = git_oid()

@@ -34,9 +34,12 @@ struct BenchmarkRun {
             throw BenchmarkError.unexpected("the first pull brought \(firstPull.statements) of \(emulator.sysIDs.count) statements")
         }
         let mirror = try await git.output(["-C", workspace.path, "rev-parse", MirrorBranch.reference])
+        log("first pull took \(Format.seconds(firstPull.seconds)): ingest \(Format.seconds(firstPull.ingestCPUSeconds ?? 0)) of CPU, "
+            + "checkout \(Format.seconds(firstPull.mergeSeconds ?? 0)), peak RSS \(Format.megabytes(firstPull.peakRSS))")
 
         log("git fast-import of the same tree")
         let fastImport = try await fastImport(mirror: mirror)
+        log("git fast-import took \(Format.seconds(fastImport.cpuSeconds)) of CPU")
         log("git checkout of the same commit")
         let gitCheckout = try await gitCheckout(from: base, to: mirror)
 

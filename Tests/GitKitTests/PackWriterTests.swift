@@ -1,5 +1,5 @@
 import Foundation
-import GitKit
+@testable import GitKit
 import Testing
 
 @Suite struct PackWriterTests {
@@ -41,6 +41,60 @@ import Testing
         let verified = try test.git("verify-pack", "-v", test.url.appendingPathComponent(".git/objects/pack/\(name).idx").path)
         #expect(verified.contains("non delta: 300 objects"))
         #expect(try test.git("cat-file", "-s", ids[300 - 1].hex) == "\(contents[300 - 1].count)\n")
+    }
+
+    @Test func theIndexIsTheOneGitWritesForThePack() throws {
+        let test = try TestRepository()
+        let writer = try PackWriter(repository: test.repository)
+        // Enough ids that every first byte's fan-out slot is filled in, and a duplicate.
+        let contents = blobs(1_500)
+        for content in contents { try writer.add(PackWriter.prepare(content)) }
+        try writer.add(PackWriter.prepare(contents[3]))
+        let name = try #require(try writer.finish())
+        let pack = test.url.appendingPathComponent(".git/objects/pack/\(name)")
+        let ours = try Data(contentsOf: pack.appendingPathExtension("idx"))
+        // git index-pack reads the pack, checks every object and writes its own index.
+        let copy = test.home.appendingPathComponent("copy.pack")
+        try FileManager.default.copyItem(at: pack.appendingPathExtension("pack"), to: copy)
+        let printed = try test.git("index-pack", copy.path)
+        let theirs = try Data(contentsOf: copy.deletingPathExtension().appendingPathExtension("idx"))
+        #expect(ours == theirs)
+        // git names a pack by its checksum, and so does the writer.
+        #expect("pack-" + printed.trimmingCharacters(in: .newlines) == name)
+        // Both files are read-only, as Git leaves them; no temporary file is left behind.
+        for file in [pack.appendingPathExtension("pack"), pack.appendingPathExtension("idx")] {
+            let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
+            #expect(mode == 0o444)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: pack.deletingLastPathComponent().path).count == 2)
+    }
+
+    @Test func offsetsBeyond31BitsGoToTheLargeOffsetTable() throws {
+        func id(_ first: UInt8) throws -> ObjectID {
+            try #require(ObjectID(hex: String(format: "%02x", first) + String(repeating: "0", count: 38)))
+        }
+        var index = PackIndex()
+        index.append(.init(id: try id(0xC0), offset: 0x1_0000_0000, crc: 3))
+        index.append(.init(id: try id(0x01), offset: 12, crc: 1))
+        index.append(.init(id: try id(0x80), offset: 0x8000_0000, crc: 2))
+        index.append(.init(id: try id(0x7F), offset: 0x7FFF_FFFF, crc: 4))
+        let bytes = index.serialized(packChecksum: [UInt8](repeating: 0xAB, count: 20))
+        func word(_ at: Int) -> UInt32 { bytes[at..<at + 4].reduce(0) { $0 << 8 | UInt32($1) } }
+        #expect(Array(bytes[0..<8]) == [0xFF, 0x74, 0x4F, 0x63, 0, 0, 0, 2])
+        // Fan-out: cumulative counts by first byte.
+        #expect(word(8 + 4 * 0x00) == 0)
+        #expect(word(8 + 4 * 0x01) == 1)
+        #expect(word(8 + 4 * 0x7F) == 2)
+        #expect(word(8 + 4 * 0x80) == 3)
+        #expect(word(8 + 4 * 0xFF) == 4)
+        let names = 8 + 1_024, crcs = names + 4 * 20, offsets = crcs + 4 * 4, large = offsets + 4 * 4
+        #expect((0..<4).map { bytes[names + 20 * $0] } == [0x01, 0x7F, 0x80, 0xC0])
+        #expect((0..<4).map { word(crcs + 4 * $0) } == [1, 4, 2, 3])
+        // 0x7FFFFFFF still fits; 0x80000000 and above are positions in the 64-bit table, in id order.
+        #expect((0..<4).map { word(offsets + 4 * $0) } == [12, 0x7FFF_FFFF, 0x8000_0000, 0x8000_0001])
+        #expect([word(large), word(large + 4), word(large + 8), word(large + 12)] == [0, 0x8000_0000, 1, 0])
+        #expect(Array(bytes[(large + 16)..<(large + 36)]) == [UInt8](repeating: 0xAB, count: 20))
+        #expect(bytes.count == large + 16 + 40)
     }
 
     @Test func aTreeCanUseThePackedBlobsAtOnce() throws {

@@ -24,11 +24,6 @@ struct PerformanceTests {
         }
         let updates = zip(paths, blobs).map { TreeUpdate.upsert(path: $0, blob: $1) }
         let tree = try time("updateTree from nothing") { try repository.updateTree(nil, updates) }
-        if ProcessInfo.processInfo.environment["GITKIT_PERF_NOSTRICT"] == "1" {
-            try GitSettings.setStrictObjectCreation(false)
-            _ = try time("updateTree from nothing, no strict") { try repository.updateTree(nil, updates + [.remove(path: "x")]) }
-            try GitSettings.setStrictObjectCreation(true)
-        }
         let files = try time("files(in:)") { try repository.files(in: tree) }
         #expect(files.count == fileCount)
         let changed = try (0..<max(1, fileCount / 100)).map { index in

@@ -63,8 +63,8 @@ final class MirrorIngest {
         let records = records.filter { $0.sysID != nil }
         let field = configuration.statementField, format = configuration.format, packing = pack != nil
         let cpu = self.cpu
-        let prepared = parallelMap(records.map { $0[field] ?? "" }) { html -> Prepared in
-            cpu.count { Self.prepare(html, as: format, packing: packing) }
+        let prepared = parallelMap(records.map { $0[field] ?? "" }, countingCPUIn: cpu) { html -> Prepared in
+            Self.prepare(html, as: format, packing: packing)
         }
         try cpu.count { try store(records, prepared, field: field) }
     }

@@ -228,11 +228,18 @@ struct ManifestParsingTests {
             "<p>Statement \(index) with <strong>bold</strong> text.</p><ul><li>one</li><li>two \(index % 7)</li></ul>"
                 + (index % 5 == 0 ? "<table><tr><td>cell</td></tr></table>" : "") + (index % 11 == 0 ? "<p>open" : "")
         }
+        let cpu = CPUTime()
         for format in StatementFormat.allCases {
             let sequential = sources.map { StatementRenderer.render(html: $0, as: format) }
-            #expect(parallelMap(sources) { StatementRenderer.render(html: $0, as: format) } == sequential)
+            #expect(parallelMap(sources, countingCPUIn: cpu) { StatementRenderer.render(html: $0, as: format) } == sequential)
+            // Fewer items than runs of work, and a single one.
+            for count in [1, 2, 3] {
+                #expect(parallelMap(Array(sources.prefix(count)), countingCPUIn: cpu) { StatementRenderer.render(html: $0, as: format) }
+                        == Array(sequential.prefix(count)))
+            }
         }
-        #expect(parallelMap([String]()) { StatementRenderer.render(html: $0, as: .html) }.isEmpty)
+        #expect(cpu.seconds > 0)
+        #expect(parallelMap([String](), countingCPUIn: cpu) { StatementRenderer.render(html: $0, as: .html) }.isEmpty)
     }
 
     /// Ad-hoc timing, printed only with `GRCSYNC_PERF=1` (speed is measured, never asserted).
@@ -266,7 +273,7 @@ struct ManifestParsingTests {
                 + "<p>Responsible role: ISSO. <em>Inherited</em> in part.</p>"
         }
         let sequential = clock.measure { _ = sources.map { StatementRenderer.render(html: $0, as: .html) } }
-        let parallel = clock.measure { _ = parallelMap(sources) { StatementRenderer.render(html: $0, as: .html) } }
+        let parallel = clock.measure { _ = parallelMap(sources, countingCPUIn: CPUTime()) { StatementRenderer.render(html: $0, as: .html) } }
         print("GRCSYNC_PERF render of \(sources.count) statements: sequential \(sequential), parallel \(parallel)")
     }
 }
