@@ -23,6 +23,19 @@ import Testing
         #expect(try test.repository.blobData(test.repository.writeBlob(Data())) == Data())
     }
 
+    @Test func aLargeBlobsContentOutlivesTheRepositoryThatReadIt() throws {
+        let test = try TestRepository()
+        // Above 1 MB the data is libgit2's own buffer, kept alive by the Data.
+        let large = Data((0..<(3 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 12) })
+        let id = try test.repository.writeBlob(large)
+        var read = try Repository.open(at: test.url).blobData(id)
+        #expect(read == large)
+        // Changing the data changes a copy, never libgit2's buffer or the object.
+        read[0] ^= 0xFF
+        #expect(try Repository.open(at: test.url).blobData(id) == large)
+        #expect(try test.git("cat-file", "-s", id.hex) == "\(3 << 20)\n")
+    }
+
     @Test func emptyTreeIsGitsEmptyTree() throws {
         let test = try TestRepository()
         #expect(try test.repository.emptyTree().hex == "4b825dc642cb6eb9a060e54bf8d69288fbee4904")

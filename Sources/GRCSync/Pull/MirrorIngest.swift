@@ -143,7 +143,10 @@ final class MirrorIngest {
             self.pack = nil
             try pack.finish()
         }
-        manifest.reserveCapacity(manifest.count + items.count)
+        // Room for the records that are new. Changed records replace their entries: reserving room for
+        // them too grew the tables of 100,000 entries by a few, a copy of all three (~27 MB) held
+        // beside the originals while it was made — the peak of a push of 1,000.
+        manifest.reserveCapacity(manifest.count + items.count { manifest.entry(sysID: $0.entry.sysID) == nil })
         var updates: [TreeUpdate] = []
         var changes: [PullReport.Change] = []
         var kept: [PullReport.KeptAsHTML] = []
