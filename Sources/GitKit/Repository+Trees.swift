@@ -77,13 +77,20 @@ extension Repository {
     /// Splits a repository path, refusing anything Git would not store.
     static func components(of path: String) throws -> [Substring] {
         let components = path.split(separator: "/", omittingEmptySubsequences: false)
-        for component in components {
-            if component.isEmpty || component == "." || component == ".." || component.lowercased() == ".git"
-                || component.contains("\0")
-            {
-                throw GitKitError.invalidPath(path)
-            }
+        for component in components where !isStorable(component.utf8) {
+            throw GitKitError.invalidPath(path)
         }
         return components
+    }
+
+    /// Whether Git stores a path component: not empty, `.`, `..` or `.git` in any case, and no NUL. Read
+    /// as bytes (a tree of 100,000 files has 300,000 components; lower-casing each and Foundation's
+    /// substring search took a quarter of a second): no character other than ASCII lower-cases to one
+    /// of ".git"'s.
+    static func isStorable(_ component: Substring.UTF8View) -> Bool {
+        if component.isEmpty || component.contains(0) { return false }
+        if component.elementsEqual(".".utf8) || component.elementsEqual("..".utf8) { return false }
+        return !(component.count == 4 && component.first == UInt8(ascii: ".")
+            && component.dropFirst().elementsEqual("git".utf8) { $0 | 0x20 == $1 })
     }
 }

@@ -36,6 +36,17 @@ import Testing
         #expect(try test.git("cat-file", "-s", id.hex) == "\(3 << 20)\n")
     }
 
+    @Test func pathsGitWouldNotStoreAreRefusedAndTheirNeighboursAreNot() throws {
+        let test = try TestRepository()
+        let blob = try test.repository.writeBlob(Data("x".utf8))
+        for path in ["", "a//b", "/a", "a/", "./x", "a/../b", "..", ".git/x", "a/.GiT/b", "a/.GIT", "a/x\0y"] {
+            #expect(throws: GitKitError.invalidPath(path)) { try test.repository.updateTree(nil, [.upsert(path: path, blob: blob)]) }
+        }
+        let fine = [".gitx/a", "a/.gi", "a/git", "a/..x", "a/.../b", "a/.gît", "a/_git", "a/.g1t", "a/.GITS", "a/\u{0E}git"]
+        let tree = try test.repository.updateTree(nil, fine.map { .upsert(path: $0, blob: blob) })
+        for path in fine { #expect(try test.repository.blobID(at: path, in: tree) == blob) }
+    }
+
     @Test func emptyTreeIsGitsEmptyTree() throws {
         let test = try TestRepository()
         #expect(try test.repository.emptyTree().hex == "4b825dc642cb6eb9a060e54bf8d69288fbee4904")
