@@ -81,6 +81,14 @@ final class PendingTree {
         }
     }
 
+    /// Makes `name` exactly `id` with `mode`, whatever it was: a directory's tree becomes a directory
+    /// to edit further, anything else an entry written as it is.
+    func setEntry(_ name: String, _ id: ObjectID, mode: git_filemode_t) throws {
+        changes[name] = mode == GIT_FILEMODE_TREE
+            ? .directory(PendingTree(repository: repository, base: try repository.lookupTree(id)))
+            : .blob(id, mode: mode)
+    }
+
     func remove(_ name: String) {
         switch current(name) {
         case .absent: break

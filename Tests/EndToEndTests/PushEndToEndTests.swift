@@ -50,9 +50,18 @@ import Testing
         try await workspace(scenario)
         let path = try #require(try await scenario.statementFiles().first)
         try edit(scenario, path, "Access is reviewed every quarter.")
+        // Files of the branch's own, which the mirror does not have, stay as they are in the sync commit.
+        try scenario.write("check.sh", "#!/bin/sh\nexit 0\n")
+        try FileManager.default.setAttributes(
+            [.posixPermissions: 0o755], ofItemAtPath: scenario.workspace.appendingPathComponent("check.sh").path)
+        try await scenario.git("add", "check.sh")
+        try scenario.write("README.md", "Our statements.\n")
+        try await scenario.git("add", "README.md")
         try await scenario.git("commit", "-qam", "Quarterly reviews")
 
         let push = try await scenario.expectSuccess(scenario.grcsync("push"))
+        #expect(try await scenario.git("ls-tree", "HEAD", "check.sh").hasPrefix("100755 "))
+        #expect(try await scenario.git("show", "HEAD:README.md") == "Our statements.\n")
         #expect(push.stdout.contains("pushed"))
         #expect(try scenario.remoteHTML(of: path).contains("Access is reviewed every quarter."))
         #expect(try await scenario.git("status", "--porcelain").isEmpty)

@@ -66,13 +66,24 @@ struct PushRecorder {
         let tree: ObjectID
         let changes: [FileChange]
         let wanted = Set(paths + [Manifest.path])
-        // Usually the branch differs from the new mirror commit only where the push wrote: the sync tree
-        // is then the mirror's own, and 1,001 path lookups and 270 rewritten trees are not needed.
+        // The sync tree is the branch with the pushed paths as the mirror now has them. It is built from
+        // the mirror's tree, which already holds them: the branch's own differences from it (its other
+        // files, pushed paths the mirror lacks) are carried over — usually none, or a few (config.yaml)
+        // — instead of 1,001 path lookups and 270 rewritten trees.
         let differences = try repository.changes(from: headTree, to: mirrorTree)
-        if differences.allSatisfy({ wanted.contains($0.path) && $0.kind != .deleted }) {
+        let own = differences.filter { !wanted.contains($0.path) || $0.kind == .deleted }
+        let pushed = differences.filter { wanted.contains($0.path) && $0.kind != .deleted }
+        if own.isEmpty {
             tree = mirrorTree
             changes = differences
+        } else if try !pushed.contains(where: { try repository.isExecutableFile(at: $0.path, in: headTree) }),
+                  !Self.overlaps(pushed.map(\.path), own.map(\.path))
+        {
+            tree = try repository.tree(mirrorTree, takingPaths: own.map(\.path), from: headTree)
+            changes = pushed
         } else {
+            // A pushed file the branch made executable keeps that bit; a pushed path under a file of the
+            // branch's own (or the reverse) fails here, as it always did.
             var updates: [TreeUpdate] = []
             for path in paths + [Manifest.path] {
                 if let blob = try repository.blobID(at: path, in: mirrorTree) { updates.append(.upsert(path: path, blob: blob)) }
@@ -90,5 +101,14 @@ struct PushRecorder {
             try repository.checkout(tree: tree, paths: changed, force: true, prepared: manifestFile)
         }
         return (commit, changed.filter { $0 != Manifest.path })
+    }
+
+    /// Whether a path of one list is a folder above a path of the other.
+    static func overlaps(_ one: [String], _ other: [String]) -> Bool {
+        func folders(_ paths: [String]) -> Set<Substring> {
+            Set(paths.flatMap { path in path.indices.filter { path[$0] == "/" }.map { path[..<$0] } })
+        }
+        let oneSet = Set(one.map { Substring($0) }), otherSet = Set(other.map { Substring($0) })
+        return !folders(one).isDisjoint(with: otherSet) || !folders(other).isDisjoint(with: oneSet)
     }
 }
