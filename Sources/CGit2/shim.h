@@ -56,4 +56,10 @@ static inline int grcsync_git_set_mwindow_size(size_t bytes) {
     return git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, bytes);
 }
 
+/* The folders libgit2 searches for configuration files of `level` (GIT_CONFIG_LEVEL_SYSTEM, _XDG, ...),
+   separated by GIT_PATH_LIST_SEPARATOR: where it also looks for attributes files. */
+static inline int grcsync_git_get_search_path(int level, git_buf *out) {
+    return git_libgit2_opts(GIT_OPT_GET_SEARCH_PATH, level, out);
+}
+
 #endif

@@ -14,6 +14,9 @@ extension Repository {
         let root = try requireWorkDirectory()
         let target = try lookupTree(tree)
         let placed = try prepared.flatMap { try isPlaceable($0, in: tree, paths: paths) ? $0 : nil }
+        // Looking for attributes files costs more than libgit2's lookups for a few paths; for a whole
+        // tree it saves most of them.
+        let unfiltered = try paths == nil && filtersCannotApply(checkingOut: target)
         var paths = paths
         var literal = paths != nil
         if let placed {
@@ -26,14 +29,16 @@ extension Repository {
             }
         }
         if paths?.isEmpty != true {
-            try checkout(target, paths: paths, literal: literal, force: force, writeIndex: placed == nil)
+            try checkout(target, paths: paths, literal: literal, force: force, writeIndex: placed == nil, unfiltered: unfiltered)
         }
         if let placed {
             try place(placed, in: root)
         }
     }
 
-    private func checkout(_ target: Handle, paths: [String]?, literal: Bool, force: Bool, writeIndex: Bool) throws {
+    private func checkout(
+        _ target: Handle, paths: [String]?, literal: Bool, force: Bool, writeIndex: Bool, unfiltered: Bool
+    ) throws {
         final class Conflicts {
             var paths: [String] = []
         }
@@ -44,6 +49,8 @@ extension Repository {
         options.checkout_strategy = force ? GIT_CHECKOUT_FORCE.rawValue : GIT_CHECKOUT_SAFE.rawValue
         if literal { options.checkout_strategy |= GIT_CHECKOUT_DISABLE_PATHSPEC_MATCH.rawValue }
         if !writeIndex { options.checkout_strategy |= GIT_CHECKOUT_DONT_WRITE_INDEX.rawValue }
+        // Only when no filter could apply (`filtersCannotApply`): the bytes written are the same.
+        options.disable_filters = unfiltered ? 1 : 0
         options.notify_flags = GIT_CHECKOUT_NOTIFY_CONFLICT.rawValue
         options.notify_payload = Unmanaged.passUnretained(conflicts).toOpaque()
         options.notify_cb = { _, path, _, _, _, payload in
