@@ -82,18 +82,11 @@ public struct MirrorBranch {
 
     /// The manifest of a mirror commit (empty for none).
     public func manifest(at commit: ObjectID?) throws -> Manifest {
-        guard let commit, let data = try manifestData(at: commit) else { return Manifest() }
-        return try Manifest(jsonl: data, origin: Self.manifestOrigin(commit))
-    }
-
-    /// The manifest file's bytes in a mirror commit; nil when it has none.
-    func manifestData(at commit: ObjectID) throws -> Data? {
+        guard let commit else { return Manifest() }
         let tree = try repository.commit(commit).tree
-        return try repository.blobID(at: Manifest.path, in: tree).map { try repository.blobData($0) }
+        guard let blob = try repository.blobID(at: Manifest.path, in: tree) else { return Manifest() }
+        return try Manifest(jsonl: try repository.blobData(blob), origin: "commit \(commit.hex.prefix(10))")
     }
-
-    /// How errors name the manifest of `commit`.
-    static func manifestOrigin(_ commit: ObjectID) -> String { "commit \(commit.hex.prefix(10))" }
 
     /// Refuses to go on when config.yaml's `format` differs from the one the mirror was built with:
     /// changing it would rewrite every statement file in one unreviewable step.

@@ -38,9 +38,7 @@ struct PushSelection {
     var renames: [Rename] = []
     var refused: [PushReport.Refusal] = []
 
-    /// `entry` gives the manifest's entry for a path (nil when it has none).
-    init(repository: Repository, baseTree: ObjectID, headTree: ObjectID, entry: (String) -> ManifestEntry?,
-         paths: [String], controls: [String]) throws {
+    init(repository: Repository, baseTree: ObjectID, headTree: ObjectID, manifest: Manifest, paths: [String], controls: [String]) throws {
         let wantedControls = Set(controls.map { $0.uppercased() })
         func wanted(_ path: String, _ entry: ManifestEntry?) -> Bool {
             if paths.isEmpty && controls.isEmpty { return true }
@@ -50,7 +48,7 @@ struct PushSelection {
         }
         for change in try repository.changes(from: baseTree, to: headTree, detectRenames: true)
         where StatementPath.isStatement(change.path) || (change.oldPath.map(StatementPath.isStatement) ?? false) {
-            let entry = entry(change.oldPath ?? change.path)
+            let entry = manifest.entry(path: change.oldPath ?? change.path)
             guard wanted(change.path, entry) || (change.oldPath.map { wanted($0, entry) } ?? false) else { continue }
             switch change.kind {
             case .added:

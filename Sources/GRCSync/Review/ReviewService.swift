@@ -24,10 +24,9 @@ public struct ReviewService {
         let sync = try SyncBase(workspace: workspace)
         guard let tip = sync.mirrorTip, let head = sync.head else { throw PushError.nothingPulled }
         guard sync.base == tip else { throw PushError.notMerged }
-        let manifest = try workspace.mirror.manifest(at: tip)
         let selection = try PushSelection(
             repository: repository, baseTree: try repository.commit(tip).tree, headTree: try repository.commit(head).tree,
-            entry: { manifest.entry(path: $0) }, paths: paths, controls: controls)
+            manifest: try workspace.mirror.manifest(at: tip), paths: paths, controls: controls)
         let history = try ChangeHistory(repository: repository, head: head, mirrorTip: tip, paths: selection.candidates.map(\.path))
         return Plan(candidates: selection.candidates, refused: selection.refused, history: history, tip: tip, head: head, branch: sync.branch)
     }
