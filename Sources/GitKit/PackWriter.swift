@@ -145,9 +145,11 @@ public final class PackWriter {
     }
 
     /// Writes the index under a temporary name, moves the pack and then the index into `objects/pack`
-    /// (read-only, as Git writes them), and refreshes the object database.
+    /// (read-only, as Git writes them), and refreshes the object database. A pack already there under the
+    /// same name holds the same bytes (its name is their checksum): it is kept, and so is its index.
     private func install(packChecksum: [UInt8]) throws -> String {
-        let packDirectory = repository.gitDirectory.appendingPathComponent("objects/pack", isDirectory: true)
+        // The object database's own folder: in a linked work tree `gitDirectory` is not where it is.
+        let packDirectory = try repository.itemPath(GIT_REPOSITORY_ITEM_OBJECTS).appendingPathComponent("pack", isDirectory: true)
         try FileManager.default.createDirectory(at: packDirectory, withIntermediateDirectories: true)
         let name = "pack-" + packChecksum.map { String(format: "%02x", $0) }.joined()
         let packURL = packDirectory.appendingPathComponent(name + ".pack")
@@ -158,13 +160,20 @@ public final class PackWriter {
             atPath: temporaryIndex.path, contents: Data(index.serialized(packChecksum: packChecksum)),
             attributes: [.posixPermissions: 0o444])
         else { throw GitKitError.cannotWrite(temporaryIndex) }
-        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: spoolURL.path)
-        try Self.move(spoolURL, to: packURL)
-        do {
-            try Self.move(temporaryIndex, to: indexURL)
-        } catch {
-            try? FileManager.default.removeItem(at: packURL)
-            throw error
+        let packExisted = FileManager.default.fileExists(atPath: packURL.path)
+        if packExisted {
+            try? FileManager.default.removeItem(at: spoolURL)
+        } else {
+            try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: spoolURL.path)
+            try Self.move(spoolURL, to: packURL)
+        }
+        if !FileManager.default.fileExists(atPath: indexURL.path) {
+            do {
+                try Self.move(temporaryIndex, to: indexURL)
+            } catch {
+                if !packExisted { try? FileManager.default.removeItem(at: packURL) }
+                throw error
+            }
         }
         let odb = try makeHandle("git_repository_odb", owner: repository, free: { git_odb_free($0) }) {
             git_repository_odb(&$0, repository.pointer)
@@ -173,8 +182,7 @@ public final class PackWriter {
         return name
     }
 
-    /// `rename(2)`: atomic, and replaces a file already there (the same pack written again has the same
-    /// name and the same bytes).
+    /// `rename(2)`: atomic.
     private static func move(_ source: URL, to destination: URL) throws {
         guard rename(source.path, destination.path) == 0 else { throw GitKitError.cannotWrite(destination) }
     }

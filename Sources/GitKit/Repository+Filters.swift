@@ -16,8 +16,9 @@ extension Repository {
     /// folders, `info/attributes` in the repository, and `.gitattributes` in the index, in `tree`, or in
     /// any folder of `tree` in the work tree (tracked or not). Anything unreadable counts as a filter.
     func filtersCannotApply(checkingOut tree: Handle) throws -> Bool {
+        // A bare `autocrlf` (no value) is true, as libgit2 reads it; `input` converts only on the way in.
         if let autocrlf = try configValue("core.autocrlf")?.lowercased(),
-           !["false", "no", "off", "0", "input", ""].contains(autocrlf)
+           !["false", "no", "off", "0", "input"].contains(autocrlf)
         {
             return false
         }
@@ -67,14 +68,6 @@ extension Repository {
     private static func isAttributesFile(_ path: UnsafePointer<CChar>) -> Bool {
         let name = strrchr(path, Int32(UInt8(ascii: "/"))).map { UnsafePointer($0 + 1) } ?? path
         return strcmp(name, ".gitattributes") == 0
-    }
-
-    /// A path libgit2 gives for an item of this repository (e.g. `info`, shared by linked work trees).
-    private func itemPath(_ item: git_repository_item_t) throws -> URL {
-        var buffer = git_buf()
-        defer { git_buf_dispose(&buffer) }
-        try check(git_repository_item_path(&buffer, pointer, item), "git_repository_item_path")
-        return URL(fileURLWithPath: buffer.ptr.map { String(cString: $0) } ?? "", isDirectory: true)
     }
 
     /// The folders libgit2 searches for configuration (and attributes) files at `level`.

@@ -52,7 +52,8 @@ extension Repository {
 
     /// The content of a blob. A large blob (the manifest: 36 MB at 100,000 statements) is not copied:
     /// the `Data` reads libgit2's inflated buffer and frees it when it goes away (a copy had both
-    /// alive at once, the highest point of a push's memory).
+    /// alive at once, the highest point of a push's memory). That buffer belongs to this `Data` alone —
+    /// libgit2 caches no blobs (GitKit caches only trees) — so a change to the `Data` changes nothing else.
     public func blobData(_ id: ObjectID) throws -> Data {
         let blob = try lookupBlob(id)
         let size = Int(git_blob_rawsize(blob.pointer))

@@ -72,6 +72,15 @@ public final class Repository {
         URL(fileURLWithPath: String(cString: git_repository_path(pointer)), isDirectory: true)
     }
 
+    /// Where libgit2 keeps an item of this repository: `objects` and `info`, for instance, are shared by
+    /// the linked work trees of a repository and live in its main `.git`, not in `gitDirectory`.
+    func itemPath(_ item: git_repository_item_t) throws -> URL {
+        var buffer = git_buf()
+        defer { git_buf_dispose(&buffer) }
+        try check(git_repository_item_path(&buffer, pointer, item), "git_repository_item_path")
+        return URL(fileURLWithPath: buffer.ptr.map { String(cString: $0) } ?? "", isDirectory: true)
+    }
+
     /// The work tree root, or an error saying the repository is bare.
     func requireWorkDirectory() throws -> URL {
         guard let workDirectory else { throw GitKitError.bareRepository(gitDirectory) }

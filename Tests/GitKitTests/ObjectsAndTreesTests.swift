@@ -30,7 +30,7 @@ import Testing
         let id = try test.repository.writeBlob(large)
         var read = try Repository.open(at: test.url).blobData(id)
         #expect(read == large)
-        // Changing the data changes a copy, never libgit2's buffer or the object.
+        // Changing the data changes nothing stored: the object reads back as it was.
         read[0] ^= 0xFF
         #expect(try Repository.open(at: test.url).blobData(id) == large)
         #expect(try test.git("cat-file", "-s", id.hex) == "\(3 << 20)\n")

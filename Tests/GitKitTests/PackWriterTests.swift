@@ -69,6 +69,39 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: pack.deletingLastPathComponent().path).count == 2)
     }
 
+    @Test func theSamePackWrittenAgainKeepsTheOneThere() throws {
+        let test = try TestRepository()
+        let contents = blobs(120)
+        var names: [String] = []
+        for _ in 0..<2 {
+            let writer = try PackWriter(repository: test.repository)
+            for content in contents { try writer.add(PackWriter.prepare(content)) }
+            names.append(try #require(try writer.finish()))
+        }
+        #expect(names[0] == names[1])
+        let pack = test.url.appendingPathComponent(".git/objects/pack")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: pack.path).sorted() == [names[0] + ".idx", names[0] + ".pack"])
+        try test.git("fsck", "--strict", "--no-dangling")
+    }
+
+    @Test func aLinkedWorkTreesPackGoesIntoTheSharedObjectDatabase() throws {
+        let test = try TestRepository()
+        try test.commitWithCLI(["a.txt": "a\n"], message: "base")
+        let linked = test.root.appendingPathComponent("linked")
+        try test.git("worktree", "add", "-q", linked.path)
+        let repository = try Repository.open(at: linked)
+        let writer = try PackWriter(repository: repository)
+        let contents = blobs(120)
+        for content in contents { try writer.add(PackWriter.prepare(content)) }
+        let name = try #require(try writer.finish())
+        #expect(FileManager.default.fileExists(atPath: test.url.appendingPathComponent(".git/objects/pack/\(name).idx").path))
+        let blob = PackWriter.prepare(contents[7]).id
+        #expect(try repository.blobData(blob) == contents[7])
+        let tree = try repository.updateTree(nil, [.upsert(path: "x.txt", blob: blob)])
+        #expect(try GitCLI.run(["cat-file", "-s", "\(tree.hex):x.txt"], in: linked, home: test.home) == "\(contents[7].count)\n")
+        try test.git("fsck", "--strict", "--no-dangling")
+    }
+
     @Test func offsetsBeyond31BitsGoToTheLargeOffsetTable() throws {
         func id(_ first: UInt8) throws -> ObjectID {
             try #require(ObjectID(hex: String(format: "%02x", first) + String(repeating: "0", count: 38)))

@@ -73,6 +73,12 @@ import Testing
             try test.git("config", "core.autocrlf", value)
             #expect(try test.repository.filtersCannotApply(checkingOut: test.repository.lookupTree(tree)))
         }
+        // A bare `autocrlf` line (no value) means true.
+        try test.git("config", "--unset", "core.autocrlf")
+        let config = test.url.appendingPathComponent(".git/config")
+        try Data((try String(contentsOf: config, encoding: .utf8) + "[core]\n\tautocrlf\n").utf8).write(to: config)
+        #expect(try !test.repository.filtersCannotApply(checkingOut: test.repository.lookupTree(tree)))
+        try test.git("config", "core.autocrlf", "false")
         try test.git("config", "core.attributesFile", test.home.appendingPathComponent("absent").path)
         #expect(try !test.repository.filtersCannotApply(checkingOut: test.repository.lookupTree(tree)))
     }

@@ -73,17 +73,18 @@ struct PushRecorder {
         let differences = try repository.changes(from: headTree, to: mirrorTree)
         let own = differences.filter { !wanted.contains($0.path) || $0.kind == .deleted }
         let pushed = differences.filter { wanted.contains($0.path) && $0.kind != .deleted }
-        if own.isEmpty {
+        // A pushed file the branch made executable keeps that bit, a pushed path that is something else on
+        // the branch (a symbolic link: libgit2 reports it deleted and added) becomes a file, and a pushed
+        // path under a file of the branch's (or the reverse) fails: the sync tree is then built the long way.
+        let longWay = try Self.overlaps(pushed.map(\.path), own.map(\.path))
+            || pushed.contains { try repository.isExecutableFile(at: $0.path, in: headTree) }
+        if !longWay, own.isEmpty {
             tree = mirrorTree
             changes = differences
-        } else if try !pushed.contains(where: { try repository.isExecutableFile(at: $0.path, in: headTree) }),
-                  !Self.overlaps(pushed.map(\.path), own.map(\.path))
-        {
+        } else if !longWay {
             tree = try repository.tree(mirrorTree, takingPaths: own.map(\.path), from: headTree)
             changes = pushed
         } else {
-            // A pushed file the branch made executable keeps that bit; a pushed path under a file of the
-            // branch's own (or the reverse) fails here, as it always did.
             var updates: [TreeUpdate] = []
             for path in paths + [Manifest.path] {
                 if let blob = try repository.blobID(at: path, in: mirrorTree) { updates.append(.upsert(path: path, blob: blob)) }
@@ -103,12 +104,13 @@ struct PushRecorder {
         return (commit, changed.filter { $0 != Manifest.path })
     }
 
-    /// Whether a path of one list is a folder above a path of the other.
+    /// Whether a path is in both lists, or a path of one list is a folder above a path of the other.
     static func overlaps(_ one: [String], _ other: [String]) -> Bool {
         func folders(_ paths: [String]) -> Set<Substring> {
             Set(paths.flatMap { path in path.indices.filter { path[$0] == "/" }.map { path[..<$0] } })
         }
         let oneSet = Set(one.map { Substring($0) }), otherSet = Set(other.map { Substring($0) })
-        return !folders(one).isDisjoint(with: otherSet) || !folders(other).isDisjoint(with: oneSet)
+        return !oneSet.isDisjoint(with: otherSet) || !folders(one).isDisjoint(with: otherSet)
+            || !folders(other).isDisjoint(with: oneSet)
     }
 }
