@@ -81,13 +81,7 @@ extension Repository {
     /// to the work tree.
     private func isPlaceable(_ prepared: PreparedFile, in tree: ObjectID, paths: [String]?) throws -> Bool {
         guard paths?.contains(prepared.path) ?? true else { return false }
-        let handle = try lookupTree(tree)
-        var entry: OpaquePointer?
-        let found = git_tree_entry_bypath(&entry, handle.pointer, prepared.path)
-        if found == GIT_ENOTFOUND.rawValue { return false }
-        try check(found, "git_tree_entry_bypath")
-        defer { git_tree_entry_free(entry) }
-        guard git_tree_entry_filemode(entry) == GIT_FILEMODE_BLOB, ObjectID(git_tree_entry_id(entry)) == prepared.blob
+        guard let (id, mode) = try entry(at: prepared.path, in: lookupTree(tree)), mode == GIT_FILEMODE_BLOB, id == prepared.blob
         else { return false }
         var filters: OpaquePointer?
         try check(

@@ -36,15 +36,4 @@ extension Repository {
     public func isExecutableFile(at path: String, in tree: ObjectID) throws -> Bool {
         try entry(at: path, in: lookupTree(tree))?.mode == GIT_FILEMODE_BLOB_EXECUTABLE
     }
-
-    /// The id and mode of the entry at `path` in `tree`; nil when there is none.
-    private func entry(at path: String, in tree: Handle) throws -> (id: ObjectID, mode: git_filemode_t)? {
-        var entry: OpaquePointer?
-        let result = git_tree_entry_bypath(&entry, tree.pointer, path)
-        if result == GIT_ENOTFOUND.rawValue { return nil }
-        try check(result, "git_tree_entry_bypath")
-        guard let entry else { return nil }
-        defer { git_tree_entry_free(entry) }
-        return (ObjectID(git_tree_entry_id(entry)), git_tree_entry_filemode(entry))
-    }
 }

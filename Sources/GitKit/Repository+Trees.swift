@@ -63,15 +63,21 @@ extension Repository {
 
     /// The blob at `path` in `tree`; nil when there is none (or it is a directory).
     public func blobID(at path: String, in tree: ObjectID) throws -> ObjectID? {
-        let handle = try lookupTree(tree)
+        // A file, executable or not, or a symbolic link (whose blob is its target): not a folder or a submodule.
+        guard let (id, mode) = try entry(at: path, in: lookupTree(tree)), mode != GIT_FILEMODE_TREE, mode != GIT_FILEMODE_COMMIT
+        else { return nil }
+        return id
+    }
+
+    /// The id and mode of the entry at `path` in `tree`; nil when there is none.
+    func entry(at path: String, in tree: Handle) throws -> (id: ObjectID, mode: git_filemode_t)? {
         var entry: OpaquePointer?
-        let result = git_tree_entry_bypath(&entry, handle.pointer, path)
+        let result = git_tree_entry_bypath(&entry, tree.pointer, path)
         if result == GIT_ENOTFOUND.rawValue { return nil }
         try check(result, "git_tree_entry_bypath")
         guard let entry else { return nil }
         defer { git_tree_entry_free(entry) }
-        guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
-        return ObjectID(git_tree_entry_id(entry))
+        return (ObjectID(git_tree_entry_id(entry)), git_tree_entry_filemode(entry))
     }
 
     /// Splits a repository path, refusing anything Git would not store.
