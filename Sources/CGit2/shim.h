@@ -5,7 +5,7 @@
 #include <git2.h>
 
 /* libgit2's own dependencies (libgit2-dev depends on zlib1g-dev and libmbedtls-dev): zlib deflates and
-   mbedTLS's SHA-1 checksums the pack files GitKit frames for libgit2's indexer (see PackWriter.swift). */
+   mbedTLS's SHA-1 checksums the pack files and pack indexes GitKit writes (see PackWriter.swift). */
 #include <zlib.h>
 #include <mbedtls/sha1.h>
 
