@@ -16,12 +16,6 @@ struct PackIndex {
 
     private var entries: [Entry] = []
 
-    init(capacity: Int = 0) {
-        entries.reserveCapacity(capacity)
-    }
-
-    var count: Int { entries.count }
-
     mutating func append(_ entry: Entry) {
         entries.append(entry)
     }

@@ -78,10 +78,8 @@ struct PushRecorder {
         // path under a file of the branch's (or the reverse) fails: the sync tree is then built the long way.
         let longWay = try Self.overlaps(pushed.map(\.path), own.map(\.path))
             || pushed.contains { try repository.isExecutableFile(at: $0.path, in: headTree) }
-        if !longWay, own.isEmpty {
-            tree = mirrorTree
-            changes = differences
-        } else if !longWay {
+        if !longWay {
+            // With nothing of the branch's own to carry over, this is the mirror's tree itself.
             tree = try repository.tree(mirrorTree, takingPaths: own.map(\.path), from: headTree)
             changes = pushed
         } else {
