@@ -64,6 +64,9 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
     /// The first of the 20 bytes (a pack index's fan-out table is keyed by it).
     var firstByte: UInt8 { UInt8(truncatingIfNeeded: high >> 56) }
 
+    /// The first eight bytes, big-endian: evenly spread, as in any SHA-1 digest.
+    var leadingWord: UInt64 { high }
+
     /// Appends the 20 bytes to `bytes`.
     func append(to bytes: inout [UInt8]) {
         withUnsafeBytes(of: high.bigEndian) { bytes.append(contentsOf: $0) }

@@ -14,7 +14,12 @@ struct PackIndex {
         var crc: UInt32
     }
 
-    private var entries: [Entry] = []
+    /// In the order they were appended.
+    private(set) var entries: [Entry] = []
+
+    mutating func reserveCapacity(_ capacity: Int) {
+        entries.reserveCapacity(capacity)
+    }
 
     mutating func append(_ entry: Entry) {
         entries.append(entry)

@@ -12,10 +12,11 @@ import CGit2
 ///    deflates it into a pack entry (zlib), with the entry's CRC-32;
 /// 2. `add(_:)` appends prepared entries, in any order, to a spool file under `.git/grcsync/` that
 ///    already starts with the pack's header;
-/// 3. `finish()` puts the count into the header and the SHA-1 trailer after the entries, writes the index
-///    (`PackIndex`) from the ids, offsets and CRCs it kept, as `git fast-import` does, moves both into
-///    `objects/pack` (pack first: a pack without its index is ignored), and refreshes the object
-///    database so the blobs can be read and put into trees at once.
+/// 3. `finish(inOrderOf:)` puts the count into the header and the SHA-1 trailer after the entries,
+///    writes the index (`PackIndex`) from the ids, offsets and CRCs it kept, as `git fast-import` does,
+///    moves both into `objects/pack` (pack first: a pack without its index is ignored), and refreshes
+///    the object database so the blobs can be read at once. Given the tree that names the blobs, it first
+///    rewrites the entries in that tree's order, the order a checkout reads them in.
 ///
 /// Until `finish()` returns, none of the added blobs exist in the repository; if anything fails (or the
 /// writer is dropped) the spool is removed and the repository is as before. libgit2 has no API that
@@ -40,12 +41,13 @@ public final class PackWriter {
     private var buffer: [UInt8] = []
     /// Bytes of the pack so far, the header's included: the next entry's offset.
     private var length: UInt64 = 0
-    private var added = Set<ObjectID>()
+    /// Each blob's position in `index.entries` (and in the spool).
+    private var slots = PackSlots()
     private var index = PackIndex()
     private var finished = false
 
     /// How many distinct blobs have been added.
-    public var count: Int { added.count }
+    public var count: Int { slots.count }
 
     /// Starts a pack for `repository`, spooling to `.git/grcsync/pack.spool` (one writer per repository
     /// at a time: grcsync's workspace lock guarantees it).
@@ -97,8 +99,9 @@ public final class PackWriter {
     /// Adds a prepared blob; a blob added twice is written once.
     public func add(_ blob: PreparedBlob) throws {
         guard !finished, let spool else { throw GitKitError.packFinished }
-        guard added.insert(blob.id).inserted else { return }
+        guard slots.slot(of: blob.id, in: index.entries) == nil else { return }
         index.append(PackIndex.Entry(id: blob.id, offset: length, crc: blob.crc))
+        slots.addLast(of: index.entries)
         buffer += blob.entry
         length += UInt64(blob.entry.count)
         if buffer.count >= Self.flushSize { try flush(to: spool) }
@@ -106,24 +109,124 @@ public final class PackWriter {
 
     /// Writes the pack and its index into the repository and makes the blobs readable. Returns the
     /// pack's name (`pack-<hash>`), or nil when nothing was added (no pack is written).
+    ///
+    /// `tree`, when given, is the tree that will name the blobs (it may already be written: trees can
+    /// name blobs that are not readable yet). The entries are then written in its order, which is the
+    /// order a checkout of it reads them in: the checkout reads the pack front to back, and a few mapped
+    /// windows of it suffice (in arrival order, the checkout of a first pull of 100,000 statements kept
+    /// 29 MB of it mapped). Blobs the tree does not name follow, in the order they were added.
     @discardableResult
-    public func finish() throws -> String? {
+    public func finish(inOrderOf tree: ObjectID? = nil) throws -> String? {
         guard !finished, let spool else { throw GitKitError.packFinished }
         finished = true
         defer {
             try? spool.close()
             self.spool = nil
         }
-        guard !added.isEmpty else { return nil }
+        guard slots.count > 0 else { return nil }
         try flush(to: spool)
-        try spool.seek(toOffset: 8)
-        try spool.write(contentsOf: Self.bigEndian(UInt32(added.count)))
-        let checksum = try Self.checksum(of: spool)
-        try spool.seekToEnd()
-        try spool.write(contentsOf: checksum)
+        let checksum: [UInt8]
+        if let tree, let order = try checkoutOrder(of: tree) {
+            checksum = try rewrite(spool, in: order)
+        } else {
+            try spool.seek(toOffset: 8)
+            try spool.write(contentsOf: Self.bigEndian(UInt32(slots.count)))
+            checksum = try Self.checksum(of: spool)
+            try spool.seekToEnd()
+            try spool.write(contentsOf: checksum)
+        }
         try spool.close()
         self.spool = nil
         return try install(packChecksum: checksum)
+    }
+
+    /// The entries' positions in the order `tree` names their blobs, then those it does not name; nil
+    /// when that is the order they are already in.
+    private func checkoutOrder(of tree: ObjectID) throws -> [Int]? {
+        var order: [Int] = []
+        order.reserveCapacity(slots.count)
+        var placed = [Bool](repeating: false, count: slots.count)
+        let entries = index.entries
+        try repository.blobIDsInOrder(of: tree) { id in
+            if let slot = slots.slot(of: id, in: entries), !placed[slot] {
+                placed[slot] = true
+                order.append(slot)
+            }
+        }
+        for slot in placed.indices where !placed[slot] { order.append(slot) }
+        return order.elementsEqual(placed.indices) ? nil : order
+    }
+
+    /// Writes the pack with its entries in `order` next to the spool (each entry's bytes read back from
+    /// the spool, hashed on their way out), then puts it in the spool's place; the index follows the
+    /// entries to their new offsets. Returns the pack's checksum.
+    private func rewrite(_ spool: FileHandle, in order: [Int]) throws -> [UInt8] {
+        let orderedURL = spoolURL.deletingLastPathComponent().appendingPathComponent("pack.ordered")
+        guard FileManager.default.createFile(atPath: orderedURL.path, contents: nil) else {
+            throw GitKitError.cannotWrite(orderedURL)
+        }
+        var installed = false
+        defer { if !installed { try? FileManager.default.removeItem(at: orderedURL) } }
+        let output = try FileHandle(forWritingTo: orderedURL)
+        defer { try? output.close() }
+
+        let entries = index.entries
+        var reordered = PackIndex()
+        reordered.reserveCapacity(entries.count)
+        var sha1 = SHA1()
+        // Entries are read straight into one buffer, written out each time it is nearly full.
+        let capacity = Self.flushSize * 2
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
+        defer { buffer.deallocate() }
+        let header = Array("PACK".utf8) + Self.bigEndian(2) + Self.bigEndian(UInt32(entries.count))
+        buffer.copyBytes(from: header)
+        var filled = header.count
+        var offset = UInt64(filled)
+        func flush() throws {
+            let bytes = UnsafeRawBufferPointer(rebasing: buffer[..<filled])
+            sha1.update(bytes)
+            try output.write(contentsOf: bytes)
+            filled = 0
+        }
+        for slot in order {
+            let entry = entries[slot]
+            let end = slot + 1 < entries.count ? entries[slot + 1].offset : length
+            let size = Int(end - entry.offset)
+            reordered.append(PackIndex.Entry(id: entry.id, offset: offset, crc: entry.crc))
+            offset += UInt64(size)
+            if filled + size > capacity { try flush() }
+            if size > capacity {
+                // An entry larger than the buffer (a statement of megabytes) goes through on its own.
+                var large = [UInt8](repeating: 0, count: size)
+                try large.withUnsafeMutableBytes { try Self.read(spool, into: $0, at: entry.offset) }
+                large.withUnsafeBytes { sha1.update($0) }
+                try output.write(contentsOf: large)
+                continue
+            }
+            try Self.read(spool, into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled..<(filled + size)]), at: entry.offset)
+            filled += size
+            if filled >= Self.flushSize { try flush() }
+        }
+        try flush()
+        let checksum = sha1.finish()
+        try output.write(contentsOf: checksum)
+        try output.close()
+        guard rename(orderedURL.path, spoolURL.path) == 0 else { throw GitKitError.cannotWrite(spoolURL) }
+        installed = true
+        index = reordered
+        return checksum
+    }
+
+    /// Fills `buffer` from `file` at `offset` (`pread(2)`: the spool is read in the tree's order, one
+    /// entry at a time, without moving the handle).
+    private static func read(_ file: FileHandle, into buffer: UnsafeMutableRawBufferPointer, at offset: UInt64) throws {
+        var done = 0
+        while done < buffer.count {
+            let count = pread(file.fileDescriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset) + off_t(done))
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { throw POSIXError(POSIXErrorCode(rawValue: count < 0 ? errno : EIO) ?? .EIO) }
+            done += count
+        }
     }
 
     private static let flushSize = 1 << 20

@@ -88,8 +88,14 @@ extension Repository {
     /// paths when they are few (a pull that changes 1,000 of 100,000 files: libgit2 then compares just
     /// them with the work tree instead of all 100,000), nil (everything) otherwise.
     private func pathsToCheckOut(_ touched: Set<String>) throws -> [String]? {
-        let indexEntries = git_index_entrycount(try index().pointer)
-        return touched.count * 4 < indexEntries ? Array(touched) : nil
+        try touchesMost(touched) ? nil : Array(touched)
+    }
+
+    /// Whether `touched` is at least a quarter of the index's entries: a first pull into a new
+    /// workspace, or a pull that rewrites most of it. Asking libgit2 about each of those paths then costs
+    /// more than looking at the whole work tree.
+    private func touchesMost(_ touched: Set<String>) throws -> Bool {
+        touched.count * 4 >= git_index_entrycount(try index().pointer)
     }
 
     /// Runs `git_merge`, which leaves MERGE_HEAD, the conflicted index and markers in the files.
@@ -140,24 +146,37 @@ extension Repository {
     /// Throws `uncommittedChanges` naming the local changes (staged, unstaged, untracked, conflicted) at
     /// `touched` paths — or inside or above them, when a file would replace a directory or vice versa.
     ///
-    /// Only those paths are examined (a pull that changes 1,000 of 100,000 files asks about 1,000): the
-    /// touched paths with everything under them, and each directory above them that is not a directory
-    /// on disk, where a file (on disk or only in the index) could be in the way. A directory that is a
-    /// directory is not asked about: asking means everything under it, and its other files are not touched.
+    /// When `touched` is a small part of the index (a pull that changes 1,000 of 100,000 files), only
+    /// those paths are examined: the touched paths with everything under them, and each directory above
+    /// them that is not a directory on disk, where a file (on disk or only in the index) could be in the
+    /// way. A directory that is a directory is not asked about: asking means everything under it, and its
+    /// other files are not touched. When `touched` is most of the index (a first pull writes 100,000 files
+    /// into a work tree holding a handful), the status of the whole work tree is cheaper, and its entries
+    /// are sifted the same way.
     func refuseOverwritingLocalChanges(at touched: Set<String>) throws {
         guard !touched.isEmpty else { return }
         let root = try requireWorkDirectory()
-        let directories = Set(touched.flatMap(Self.directories(above:)))
-        var examined = Array(touched)
-        for directory in directories where !touched.contains(String(directory)) {
-            var info = stat()
-            if lstat(root.appendingPathComponent(String(directory)).path, &info) != 0 || (info.st_mode & S_IFMT) != S_IFDIR {
-                examined.append(String(directory))
+        let local: [StatusEntry]
+        var directories: Set<Substring>?
+        if try touchesMost(touched) {
+            local = try status(includeUntracked: true)
+        } else {
+            let above = Set(touched.flatMap(Self.directories(above:)))
+            var examined = Array(touched)
+            for directory in above where !touched.contains(String(directory)) {
+                var info = stat()
+                if lstat(root.appendingPathComponent(String(directory)).path, &info) != 0 || (info.st_mode & S_IFMT) != S_IFDIR {
+                    examined.append(String(directory))
+                }
             }
+            directories = above
+            local = try status(of: examined, includeUntracked: true)
         }
+        guard !local.isEmpty else { return }
+        let above = directories ?? Set(touched.flatMap(Self.directories(above:)))
         // A missing directory's status also lists what was deleted under it, which is not in the way.
-        let clashing = try status(of: examined, includeUntracked: true).map(\.path).filter { path in
-            touched.contains(path) || directories.contains(Substring(path))
+        let clashing = local.map(\.path).filter { path in
+            touched.contains(path) || above.contains(Substring(path))
                 || Self.directories(above: path).contains { touched.contains(String($0)) }
         }
         if !clashing.isEmpty {

@@ -61,6 +61,23 @@ extension Repository {
         return collector.files
     }
 
+    /// The blob ids of `tree` and its subtrees (files and symbolic links), in Git's order, the order in
+    /// which a checkout reads them.
+    func blobIDsInOrder(of tree: ObjectID, _ body: (ObjectID) -> Void) throws {
+        let handle = try lookupTree(tree)
+        let result = withoutActuallyEscaping(body) { body in
+            withUnsafePointer(to: body) { body in
+                git_tree_walk(handle.pointer, GIT_TREEWALK_PRE, { _, entry, payload in
+                    guard let entry, let payload else { return -1 }
+                    guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return 0 }
+                    payload.assumingMemoryBound(to: ((ObjectID) -> Void).self).pointee(ObjectID(git_tree_entry_id(entry)))
+                    return 0
+                }, UnsafeMutableRawPointer(mutating: body))
+            }
+        }
+        try check(result, "git_tree_walk")
+    }
+
     /// The blob at `path` in `tree`; nil when there is none (or it is a directory).
     public func blobID(at path: String, in tree: ObjectID) throws -> ObjectID? {
         // A file, executable or not, or a symbolic link (whose blob is its target): not a folder or a submodule.

@@ -204,6 +204,40 @@ import Testing
         #expect(try test.read("a.html") == "edit elsewhere\n")
     }
 
+    /// The check before a fast-forward looks at the whole work tree when the mirror changes at least a
+    /// quarter of the files, and only at the paths it changes otherwise: both find the same obstacles.
+    @Test(arguments: [0, 40])
+    func theSameLocalChangesStopAFastForwardWhateverShareOfTheTreeItChanges(untouchedFiles: Int) throws {
+        var base = ["a.html": "a\n", "sys/b.html": "b\n", "c.html": "c\n"]
+        for index in 0..<untouchedFiles { base["other/\(index).html"] = "\(index)\n" }
+        let (test, baseCommit, mirror) = try repositoryWithMirror(
+            base: base, mirror: ["a.html": "A\n", "sys/b.html": "B\n", "new/deep/d.html": "D\n"])
+        // Not in the way: edits to untouched files, untracked files beside touched ones or elsewhere.
+        try test.write("c.html", "edit elsewhere\n")
+        try test.write("sys/untracked.html", "beside a changed file\n")
+        try test.write("notes/n.txt", "untracked elsewhere\n")
+        if untouchedFiles > 0 { try test.write("other/0.html", "edited\n") }
+        // In the way: an unstaged edit, a staged one, an untracked file where a file comes, and (below) a
+        // file where a folder comes.
+        try test.write("a.html", "unstaged\n")
+        try test.write("sys/b.html", "staged\n")
+        try test.git("add", "sys/b.html")
+        try test.write("new/deep/d.html", "untracked in the way\n")
+        #expect(throws: GitKitError.uncommittedChanges(paths: ["a.html", "new/deep/d.html", "sys/b.html"])) {
+            try merge(test, mirror)
+        }
+        try test.git("checkout", "HEAD", "--", "a.html", "sys/b.html")
+        try test.delete("new")
+        try test.write("new", "a file where a folder comes\n")
+        #expect(throws: GitKitError.uncommittedChanges(paths: ["new"])) { try merge(test, mirror) }
+        #expect(try test.oid("HEAD") == baseCommit)
+        try test.delete("new")
+        #expect(try merge(test, mirror) == .fastForward(to: mirror))
+        #expect(try test.read("c.html") == "edit elsewhere\n")
+        #expect(try test.read("sys/untracked.html") == "beside a changed file\n")
+        #expect(try test.read("new/deep/d.html") == "D\n")
+    }
+
     @Test func refusesToMergeWithoutIdentityBeforeChangingAnything() throws {
         let (test, _, mirror) = try repositoryWithMirror(base: ["a": "1\n", "b": "1\n"], mirror: ["a": "2\n"])
         try test.commitWithCLI(["b": "2\n"], message: "local")

@@ -38,20 +38,20 @@ public enum StatementPath {
     }
 
     /// The path for a new record: `statements/<system>/<control>.<ext>`, with `~2`, `~3`… added to the
-    /// stem when another file already has that name ignoring case. `taken` holds lowercased paths and is
-    /// updated with the chosen one.
-    public static func make(system: String, control: String, fileExtension: String, taken: inout Set<String>)
+    /// stem when another file already has that name ignoring case. `taken` holds the paths in use and
+    /// is updated with the chosen one.
+    public static func make(system: String, control: String, fileExtension: String, taken: inout Set<CaseFoldedPath>)
         -> String
     {
         let folder = "\(root)/\(component(system))"
         let stem = component(control)
         var candidate = "\(folder)/\(stem).\(fileExtension)"
         var counter = 2
-        while taken.contains(candidate.lowercased()) {
+        while taken.contains(CaseFoldedPath(candidate)) {
             candidate = "\(folder)/\(stem)~\(counter).\(fileExtension)"
             counter += 1
         }
-        taken.insert(candidate.lowercased())
+        taken.insert(CaseFoldedPath(candidate))
         return candidate
     }
 

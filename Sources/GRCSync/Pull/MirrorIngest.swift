@@ -15,11 +15,10 @@ final class MirrorIngest {
     /// From this many records on, blobs go into a pack instead of loose object files.
     static let packThreshold = 100
 
-    /// What is kept of a record once its statement is stored: the manifest entry (its path comes in
-    /// `finish`) and the blob. Never the record itself: a copy of 100,000 records' dictionaries was the
-    /// largest thing a first pull held.
+    /// What is kept of a record once its statement is stored, besides its manifest entry (in `entries`,
+    /// at the same position; its path comes in `finish`). Never the record itself: a copy of 100,000
+    /// records' dictionaries was the largest thing a first pull held.
     private struct Item {
-        var entry: ManifestEntry
         /// What names a new file: the control, or the `sys_id` when the record has no control field.
         var name: String
         var blob: ObjectID
@@ -36,6 +35,9 @@ final class MirrorIngest {
     private let configuration: Configuration
     private let repository: Repository
     private var pack: PackWriter?
+    /// The records' manifest entries, kept apart from the rest of their items so that a first pull can
+    /// give them to the manifest as they are (`build`).
+    private var entries: [ManifestEntry] = []
     private var items: [Item] = []
     private let clock = ContinuousClock()
     /// Time spent rendering and writing so far (the ingest's own work, excluding the network's).
@@ -43,9 +45,10 @@ final class MirrorIngest {
     /// The CPU time of that work, over all the threads that did it.
     let cpu = CPUTime()
 
-    /// The `sys_id`s added so far.
+    /// The `sys_id`s added so far (until `finish`).
     private(set) var sysIDs = Set<String>()
-    /// One copy of each system name, author and timestamp: thousands of records share each of them.
+    /// One copy of each system name, control title, author and timestamp: thousands of records share
+    /// each of them (a control's title is the same in every system; 8 MB at 100,000 statements).
     private var interned = Set<String>()
 
     /// An ingest expecting about `expected` records (it decides between a pack and loose objects).
@@ -53,6 +56,7 @@ final class MirrorIngest {
         self.configuration = configuration
         self.repository = repository
         pack = expected >= Self.packThreshold ? try PackWriter(repository: repository) : nil
+        entries.reserveCapacity(expected)
         items.reserveCapacity(expected)
     }
 
@@ -96,8 +100,9 @@ final class MirrorIngest {
                 format: fileExtension == StatementFormat.markdown.fileExtension ? .markdown : .html,
                 modCount: record.modCount ?? 0, updatedOn: intern(record.updatedOn ?? ""),
                 updatedBy: intern(record["sys_updated_by"] ?? ""), system: intern(record[configuration.systemField] ?? ""),
-                control: record[configuration.controlField] ?? "", title: record[configuration.titleField] ?? "")
-            items.append(Item(entry: entry, name: record[configuration.controlField] ?? sysID, blob: blob, fileExtension: fileExtension,
+                control: record[configuration.controlField] ?? "", title: intern(record[configuration.titleField] ?? ""))
+            entries.append(entry)
+            items.append(Item(name: record[configuration.controlField] ?? sysID, blob: blob, fileExtension: fileExtension,
                               keptAsHTMLReason: statement.rendered.keptAsHTMLReason))
             sysIDs.insert(sysID)
         }
@@ -120,6 +125,9 @@ final class MirrorIngest {
             busy += clock.now - started
             cpu.add(CPUTime.threadNow() - cpuStarted)
         }
+        // Neither is asked about again; at 100,000 records they are ~6 MB held through the checkout.
+        sysIDs = []
+        interned = []
         var manifest = manifest
         let result = try build(removed: removed, manifest: &manifest, baseTree: baseTree, keepingManifestFile: keepingManifestFile)
         Self.discardInBackground(consume manifest)
@@ -139,20 +147,25 @@ final class MirrorIngest {
 
     private func build(removed: [ManifestEntry], manifest: inout Manifest, baseTree: ObjectID?,
                        keepingManifestFile: Bool) throws -> MirrorSnapshot.Result {
-        if let pack {
-            self.pack = nil
-            try pack.finish()
+        // The records in `sys_id` order, as positions in `entries` and `items`.
+        let order = entries.indices.sorted { entries[$0].sysID < entries[$1].sysID }
+        // A first pull (an empty manifest, nothing removed, each record once) hands the new entries to
+        // the manifest as they are, their paths filled in, instead of copying them into it: 16 MB less
+        // at 100,000 statements, at the peak of the pull's build.
+        let adopting = manifest.count == 0 && removed.isEmpty
+            && !zip(order, order.dropFirst()).contains { entries[$0].sysID == entries[$1].sysID }
+        if !adopting {
+            // Room for the records that are new. Changed records replace their entries: reserving room
+            // for them too grew the tables of 100,000 entries by a few, a copy of all three (~27 MB) held
+            // beside the originals while it was made — the peak of a push of 1,000.
+            manifest.reserveCapacity(manifest.count + entries.count { manifest.entry(sysID: $0.sysID) == nil })
         }
-        // Room for the records that are new. Changed records replace their entries: reserving room for
-        // them too grew the tables of 100,000 entries by a few, a copy of all three (~27 MB) held
-        // beside the originals while it was made — the peak of a push of 1,000.
-        manifest.reserveCapacity(manifest.count + items.count { manifest.entry(sysID: $0.entry.sysID) == nil })
         var updates: [TreeUpdate] = []
         var changes: [PullReport.Change] = []
         var kept: [PullReport.KeptAsHTML] = []
-        // The lower-cased paths in use, for new names only: built on the first new record (16 MB at
-        // 100,000 statements, which a pull or push of changed records never needs).
-        var taken: Set<String>?
+        // The paths in use, compared ignoring case, for new names only: built on the first new record
+        // (a pull or push of changed records never needs it).
+        var taken: Set<CaseFoldedPath>?
         var changed = false
 
         for entry in removed {
@@ -160,28 +173,28 @@ final class MirrorIngest {
             changed = manifest.remove(path: entry.path) || changed
             changes.append(.init(kind: .removed, statement: StatementRef(entry), updatedBy: nil))
         }
-        let baseBlobs = try baseBlobIDs(baseTree, lookups: items.count)
-        items.sort { $0.entry.sysID < $1.entry.sysID }
-        updates.reserveCapacity(updates.count + items.count + 1)
-        changes.reserveCapacity(changes.count + items.count)
-        for item in items {
-            var entry = item.entry
+        let baseBlobs = try baseBlobIDs(baseTree, lookups: entries.count)
+        updates.reserveCapacity(updates.count + entries.count + 1)
+        changes.reserveCapacity(changes.count + entries.count)
+        for position in order {
+            let item = items[position]
+            var entry = entries[position]
             // Each record comes once and new records only take free paths, so the manifest still holds
             // the record's previous entry here.
-            let previous = manifest.entry(sysID: entry.sysID)
+            let previous = adopting ? nil : manifest.entry(sysID: entry.sysID)
             if let previous {
                 entry.path = previous.path
                 if !entry.path.hasSuffix("." + item.fileExtension) {
                     // The statement moved between .md and .html: same name, new extension.
                     updates.append(.remove(path: entry.path))
                     changed = manifest.remove(path: entry.path) || changed
-                    taken?.remove(entry.path.lowercased())
+                    taken?.remove(CaseFoldedPath(entry.path))
                     entry.path = StatementPath.replacingExtension(of: entry.path, with: item.fileExtension)
-                    taken?.insert(entry.path.lowercased())
+                    taken?.insert(CaseFoldedPath(entry.path))
                 }
             } else {
                 // Removed records' paths stay taken for this snapshot, as they were before.
-                var names = taken ?? Set((manifest.unorderedEntries.map(\.path) + removed.map(\.path)).map { $0.lowercased() })
+                var names = taken ?? Self.pathsInUse(manifest, removed, room: entries.count)
                 taken = nil
                 entry.path = StatementPath.make(
                     system: entry.system, control: item.name,
@@ -189,7 +202,11 @@ final class MirrorIngest {
                 taken = names
             }
             if let reason = item.keptAsHTMLReason { kept.append(.init(path: entry.path, reason: reason)) }
-            changed = manifest.insert(entry) || changed
+            if adopting {
+                entries[position].path = entry.path
+            } else {
+                changed = manifest.insert(entry) || changed
+            }
             let oldBlob = try baseBlobs.map { $0[entry.path] } ?? baseTree.flatMap { try repository.blobID(at: entry.path, in: $0) }
             if oldBlob != item.blob {
                 updates.append(.upsert(path: entry.path, blob: item.blob))
@@ -200,7 +217,12 @@ final class MirrorIngest {
         }
         items = []
         taken = nil
+        // Adopted, the new entries are the new manifest: written as they are, never indexed.
+        let adopted = adopting ? entries : nil
+        entries = []
+        if let adopted, !adopted.isEmpty { changed = true }
         guard changed || !updates.isEmpty else {
+            try finishPack(inOrderOf: nil)
             return MirrorSnapshot.Result(tree: nil, changes: [], keptAsHTML: kept)
         }
         // The manifest's blob (~0.3 s at 100,000: serialising, SHA-1, zlib) is written on another thread
@@ -208,8 +230,12 @@ final class MirrorIngest {
         // root, a few entries, is left unreferenced). A copy of its bytes, when asked for, lets the checkout
         // that follows move the file into place instead of libgit2 inflating the 36 MB blob to write it.
         let copy = keepingManifestFile ? repository.gitDirectory.appendingPathComponent("grcsync/manifest.next") : nil
-        let manifestBlob = Self.writeInBackground(manifest, into: repository.gitDirectory, copy: copy, cpu: cpu)
+        let manifestBlob = Self.writeInBackground(
+            { [manifest] in adopted.map(Manifest.jsonlPieces(of:)) ?? manifest.jsonlPieces() },
+            into: repository.gitDirectory, copy: copy, cpu: cpu)
         let statementsTree = try repository.updateTree(baseTree, updates)
+        // Trees may name blobs not yet readable; nothing reads the new ones before the checkout.
+        try finishPack(inOrderOf: statementsTree)
         let blob = try manifestBlob()
         let tree = try repository.updateTree(statementsTree, [.upsert(path: Manifest.path, blob: blob)])
         return MirrorSnapshot.Result(
@@ -217,10 +243,31 @@ final class MirrorIngest {
             manifestFile: copy.map { PreparedFile(path: Manifest.path, blob: blob, file: $0) })
     }
 
-    /// Starts writing `manifest` as a blob on another thread, through a repository handle of its own (and
-    /// the same bytes into the file `copy`, when given); the returned function waits for the blob's id
-    /// (or rethrows the first error). Its CPU time is added to `cpu`.
-    private static func writeInBackground(_ manifest: Manifest, into gitDirectory: URL, copy: URL?, cpu: CPUTime)
+    /// The paths of `manifest` and of `removed` (which stay taken for this snapshot), with room for
+    /// `room` more: the table grows once, not step by step with old and new tables held together.
+    private static func pathsInUse(_ manifest: Manifest, _ removed: [ManifestEntry], room: Int) -> Set<CaseFoldedPath> {
+        var paths = Set<CaseFoldedPath>(minimumCapacity: manifest.count + removed.count + room)
+        for entry in manifest.unorderedEntries { paths.insert(CaseFoldedPath(entry.path)) }
+        for entry in removed { paths.insert(CaseFoldedPath(entry.path)) }
+        return paths
+    }
+
+    /// Makes the packed blobs readable, written in the order of `tree` (see `PackWriter.finish`).
+    private func finishPack(inOrderOf tree: ObjectID?) throws {
+        guard let pack else { return }
+        self.pack = nil
+        try pack.finish(inOrderOf: tree)
+    }
+
+    /// The manifest file's size and bytes (`Manifest.jsonlPieces`), made on the thread that writes them.
+    private typealias ManifestPieces = @Sendable () -> (
+        size: Int, write: @Sendable ((UnsafeRawBufferPointer) throws -> Void) throws -> Void
+    )
+
+    /// Starts writing the manifest as a blob on another thread, through a repository handle of its own
+    /// (and the same bytes into the file `copy`, when given); the returned function waits for the blob's
+    /// id (or rethrows the first error). Its CPU time is added to `cpu`.
+    private static func writeInBackground(_ manifest: @escaping ManifestPieces, into gitDirectory: URL, copy: URL?, cpu: CPUTime)
         -> () throws -> ObjectID
     {
         let outcome = BackgroundOutcome<ObjectID>()
@@ -237,14 +284,14 @@ final class MirrorIngest {
         return { try outcome.wait() }
     }
 
-    /// Writes `manifest` as a blob (and into `copy`): serialised on one more thread while this one
+    /// Writes the manifest as a blob (and into `copy`): serialised on one more thread while this one
     /// hashes and deflates.
-    private static func write(_ manifest: Manifest, into gitDirectory: URL, copy: URL?, cpu: CPUTime) throws -> ObjectID {
+    private static func write(_ manifest: ManifestPieces, into gitDirectory: URL, copy: URL?, cpu: CPUTime) throws -> ObjectID {
         try cpu.count {
             let repository = try Repository.open(at: gitDirectory)
             let copyHandle = try copy.map(Self.create)
             defer { try? copyHandle?.close() }
-            let file = manifest.jsonlPieces()
+            let file = manifest()
             let blob = try repository.writeBlob(size: file.size) { write in
                 try PiecePipeline.run(
                     produce: { piece in

@@ -15,13 +15,34 @@ struct StatementPathTests {
     }
 
     @Test func namesThatDifferOnlyByCaseGetDistinctFiles() {
-        var taken = Set<String>()
+        var taken = Set<CaseFoldedPath>()
         let first = StatementPath.make(system: "Sys", control: "AC-1", fileExtension: "html", taken: &taken)
         let second = StatementPath.make(system: "sys", control: "ac-1", fileExtension: "html", taken: &taken)
         let third = StatementPath.make(system: "SYS", control: "AC-1", fileExtension: "html", taken: &taken)
         #expect(first == "statements/Sys/AC-1.html")
         #expect(second == "statements/sys/ac-1~2.html")
         #expect(third == "statements/SYS/AC-1~3.html")
+    }
+
+    @Test func pathsInUseCompareAsTheirLowerCasedForms() {
+        let pairs: [(String, String, Bool)] = [
+            ("statements/Sys/AC-1.html", "statements/sys/ac-1.html", true),
+            ("statements/Sys/AC-1.html", "statements/Sys/AC-1.md", false),
+            ("statements/a/AC-1.html", "statements/a/AC-1.htm", false),
+            // Non-ASCII paths (a hand-edited manifest): Unicode lower-casing and canonical equivalence, as
+            // `lowercased()` compared as strings would decide.
+            ("statements/Z\u{FC}rich/x.html", "statements/z\u{75}\u{308}rich/X.html", true),
+            ("statements/a/\u{212A}.html", "statements/a/k.html", true),
+            ("statements/\u{C9}/a.html", "statements/e/a.html", false),
+            ("statements/ÄÖ/a.html", "statements/äö/A.HTML", true),
+        ]
+        for (left, right, equal) in pairs {
+            #expect((CaseFoldedPath(left) == CaseFoldedPath(right)) == equal, "\(left) vs \(right)")
+            #expect((left.lowercased() == right.lowercased()) == equal, "the reference: \(left) vs \(right)")
+            if equal { #expect(CaseFoldedPath(left).hashValue == CaseFoldedPath(right).hashValue) }
+        }
+        var taken: Set = [CaseFoldedPath("statements/a/\u{212A}.html")]
+        #expect(StatementPath.make(system: "a", control: "k", fileExtension: "html", taken: &taken) == "statements/a/k~2.html")
     }
 
     @Test func longNamesAreCut() {

@@ -1,0 +1,78 @@
+import Foundation
+@testable import GitKit
+import Testing
+
+/// `PackWriter.finish(inOrderOf:)`: the pack's entries in the order a checkout of the tree reads them.
+@Suite struct PackOrderTests {
+    @Test func entriesFollowTheTreeThenTheRestInTheOrderAdded() throws {
+        let test = try TestRepository()
+        let writer = try PackWriter(repository: test.repository)
+        // Added in an order unrelated to the paths; one blob at two paths; two blobs the tree does not name;
+        // one entry larger than the writer's buffer.
+        var updates: [TreeUpdate] = []
+        var unnamed: [ObjectID] = []
+        for index in 0..<400 {
+            let size = index == 7 ? 3_000_000 : 200 + index
+            let prepared = PackWriter.prepare(Data((0..<size).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ index) }))
+            try writer.add(prepared)
+            if index == 5 || index == 9 {
+                unnamed.append(prepared.id)
+                continue
+            }
+            let path = "statements/sys-\(index * 7919 % 13)/AC-\(index * 104_729 % 400).html"
+            updates.append(.upsert(path: path, blob: prepared.id))
+            if index == 3 { updates.append(.upsert(path: "aaa/first.html", blob: prepared.id)) }
+        }
+        let tree = try test.repository.updateTree(nil, updates)
+        let name = try #require(try writer.finish(inOrderOf: tree))
+
+        // The order Git reads the tree in, each blob once, then the two the tree does not name.
+        var expected: [String] = []
+        for line in try test.git("ls-tree", "-r", tree.hex).split(separator: "\n") {
+            let id = String(line.split(separator: " ")[2].prefix(40))
+            if !expected.contains(id) { expected.append(id) }
+        }
+        expected += unnamed.map(\.hex)
+        let packPath = test.url.appendingPathComponent(".git/objects/pack/\(name)")
+        let verified = try test.git("verify-pack", "-v", packPath.appendingPathExtension("idx").path)
+        let byOffset = verified.split(separator: "\n").compactMap { line -> (offset: Int, id: String)? in
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard fields.count >= 5, fields[1] == "blob", let offset = Int(fields[4]) else { return nil }
+            return (offset, String(fields[0]))
+        }.sorted { $0.offset < $1.offset }.map(\.id)
+        #expect(byOffset == expected)
+
+        // Every blob reads back; git's own index of the pack is the one written; git checks it all.
+        for update in updates {
+            if case .upsert(_, let blob) = update { #expect(try test.repository.blobData(blob).count > 0) }
+        }
+        let copy = test.home.appendingPathComponent("copy.pack")
+        try FileManager.default.copyItem(at: packPath.appendingPathExtension("pack"), to: copy)
+        let printed = try test.git("index-pack", copy.path)
+        #expect("pack-" + printed.trimmingCharacters(in: .newlines) == name)
+        #expect(try Data(contentsOf: packPath.appendingPathExtension("idx"))
+            == Data(contentsOf: copy.deletingPathExtension().appendingPathExtension("idx")))
+        try test.git("fsck", "--strict", "--no-dangling")
+        // Nothing is left beside the pack and its index.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: packPath.deletingLastPathComponent().path).count == 2)
+        let spoolFolder = test.url.appendingPathComponent(".git/grcsync").path
+        #expect(try FileManager.default.contentsOfDirectory(atPath: spoolFolder).isEmpty)
+    }
+
+    @Test func aPackAlreadyInTheTreesOrderHasTheSameBytes() throws {
+        let test = try TestRepository()
+        let writer = try PackWriter(repository: test.repository)
+        var updates: [TreeUpdate] = []
+        for index in 0..<150 {
+            let prepared = PackWriter.prepare(Data("statement \(index)\n".utf8))
+            try writer.add(prepared)
+            updates.append(.upsert(path: String(format: "s/%03d.html", index), blob: prepared.id))
+        }
+        let tree = try test.repository.updateTree(nil, updates)
+        let name = try #require(try writer.finish(inOrderOf: tree))
+        let unordered = try PackWriter(repository: TestRepository().repository)
+        for index in 0..<150 { try unordered.add(PackWriter.prepare(Data("statement \(index)\n".utf8))) }
+        // The same entries in the same order: the same bytes, so the same name.
+        #expect(try unordered.finish() == name)
+    }
+}
