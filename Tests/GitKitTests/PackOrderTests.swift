@@ -12,8 +12,8 @@ import Testing
         var updates: [TreeUpdate] = []
         var unnamed: [ObjectID] = []
         for index in 0..<400 {
-            let size = index == 7 ? 3_000_000 : 200 + index
-            let prepared = PackWriter.prepare(Data((0..<size).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ index) }))
+            let content = index == 7 ? Self.noise(count: 3_000_000) : Data((0..<(200 + index)).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ index) })
+            let prepared = PackWriter.prepare(content)
             try writer.add(prepared)
             if index == 5 || index == 9 {
                 unnamed.append(prepared.id)
@@ -35,12 +35,14 @@ import Testing
         expected += unnamed.map(\.hex)
         let packPath = test.url.appendingPathComponent(".git/objects/pack/\(name)")
         let verified = try test.git("verify-pack", "-v", packPath.appendingPathExtension("idx").path)
-        let byOffset = verified.split(separator: "\n").compactMap { line -> (offset: Int, id: String)? in
+        let packed = verified.split(separator: "\n").compactMap { line -> (offset: Int, id: String, size: Int)? in
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)
-            guard fields.count >= 5, fields[1] == "blob", let offset = Int(fields[4]) else { return nil }
-            return (offset, String(fields[0]))
-        }.sorted { $0.offset < $1.offset }.map(\.id)
-        #expect(byOffset == expected)
+            guard fields.count >= 5, fields[1] == "blob", let size = Int(fields[3]), let offset = Int(fields[4]) else { return nil }
+            return (offset, String(fields[0]), size)
+        }.sorted { $0.offset < $1.offset }
+        #expect(packed.map(\.id) == expected)
+        // The large entry really is larger than the rewrite's buffer (2 MB) once deflated.
+        #expect(packed.contains { $0.size > 2 << 20 })
 
         // Every blob reads back; git's own index of the pack is the one written; git checks it all.
         for update in updates {
@@ -59,20 +61,39 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: spoolFolder).isEmpty)
     }
 
-    @Test func aPackAlreadyInTheTreesOrderHasTheSameBytes() throws {
+    @Test func aRewrittenPackIsThePackWrittenInThatOrder() throws {
+        let contents = (0..<150).map { Data("statement \($0)\n".utf8) }
+        let paths = contents.indices.map { String(format: "s/%03d.html", $0) }
+        // Added backwards and rewritten in the tree's order…
         let test = try TestRepository()
         let writer = try PackWriter(repository: test.repository)
         var updates: [TreeUpdate] = []
-        for index in 0..<150 {
-            let prepared = PackWriter.prepare(Data("statement \(index)\n".utf8))
+        for index in contents.indices.reversed() {
+            let prepared = PackWriter.prepare(contents[index])
             try writer.add(prepared)
-            updates.append(.upsert(path: String(format: "s/%03d.html", index), blob: prepared.id))
+            updates.append(.upsert(path: paths[index], blob: prepared.id))
         }
-        let tree = try test.repository.updateTree(nil, updates)
-        let name = try #require(try writer.finish(inOrderOf: tree))
-        let unordered = try PackWriter(repository: TestRepository().repository)
-        for index in 0..<150 { try unordered.add(PackWriter.prepare(Data("statement \(index)\n".utf8))) }
-        // The same entries in the same order: the same bytes, so the same name.
-        #expect(try unordered.finish() == name)
+        let rewritten = try #require(try writer.finish(inOrderOf: test.repository.updateTree(nil, updates)))
+        // …against the same blobs added in that order and written as they came.
+        let other = try TestRepository()
+        let inOrder = try PackWriter(repository: other.repository)
+        for content in contents { try inOrder.add(PackWriter.prepare(content)) }
+        let written = try #require(try inOrder.finish())
+        // The same bytes (a pack is named by its checksum), and the same index.
+        #expect(rewritten == written)
+        let rewrittenIndex = test.url.appendingPathComponent(".git/objects/pack/\(rewritten).idx")
+        let writtenIndex = other.url.appendingPathComponent(".git/objects/pack/\(written).idx")
+        #expect(try Data(contentsOf: rewrittenIndex) == Data(contentsOf: writtenIndex))
+    }
+
+    /// `count` bytes zlib cannot shrink (xorshift).
+    private static func noise(count: Int) -> Data {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        return Data((0..<count).map { _ in
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return UInt8(truncatingIfNeeded: state)
+        })
     }
 }
