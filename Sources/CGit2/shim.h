@@ -3,6 +3,7 @@
 
 #define GIT_DEPRECATE_HARD
 #include <git2.h>
+#include <git2/sys/repository.h>
 
 /* libgit2's own dependencies (libgit2-dev depends on zlib1g-dev and libmbedtls-dev): zlib deflates and
    mbedTLS's SHA-1 checksums the pack files and pack indexes GitKit writes (see PackWriter.swift). */

@@ -119,6 +119,13 @@ public final class Repository {
         return index
     }
 
+    /// Lets go of the index libgit2 keeps loaded with the repository (15 MB at 100,000 entries), for a
+    /// command that has read it and will not need it for a while (a push waiting on its requests). The
+    /// next call that needs it reads it from disk again; handles already taken keep theirs alive.
+    public func releaseIndex() {
+        git_repository_set_index(pointer, nil)
+    }
+
     /// The tree of a commit, or nil when `commit` is nil.
     func treeHandle(ofCommit commit: ObjectID?) throws -> Handle? {
         guard let commit else { return nil }

@@ -38,4 +38,22 @@ import Testing
         #expect(try test.read("a.txt") == "A\n")
         #expect(try test.read("c.txt") == "C\n")
     }
+
+    /// A push lets go of the index while its requests are out; whatever reads it next must see it as it
+    /// is on disk, including what another process staged meanwhile, and what GitKit stages must land.
+    @Test func releasedIndexIsReadAgainWhenNeeded() throws {
+        let test = try TestRepository()
+        try test.commitWithCLI(["a.txt": "a\n", "b.txt": "b\n"], message: "base")
+        try test.write("a.txt", "a2\n")
+        try test.repository.stage(paths: ["a.txt"])
+        #expect(try test.repository.conflictedPaths() == [])
+        test.repository.releaseIndex()
+        try test.write("b.txt", "b2\n")
+        _ = try test.git("add", "b.txt")
+        test.repository.releaseIndex()
+        try test.write("c.txt", "c\n")
+        try test.repository.stage(paths: ["c.txt"])
+        #expect(try test.gitLine("diff", "--cached", "--name-status") == "M\ta.txt\nM\tb.txt\nA\tc.txt")
+        #expect(try test.repository.writeIndexTree().hex == test.gitLine("write-tree"))
+    }
 }

@@ -118,8 +118,11 @@ public struct Manifest: Sendable, Equatable {
     /// Parses the manifest file; `origin` names it in errors (e.g. a commit id). Lines are read in
     /// parallel when the file is large (`ManifestFileReader`); entries are then added in file order, so a
     /// path listed twice keeps its last line, as it always did.
-    public init(jsonl data: Data, origin: String) throws(ManifestError) {
-        self.init(adopting: try ManifestFileReader.entries(in: data, origin: origin))
+    public init(jsonl data: consuming Data, origin: String) throws(ManifestError) {
+        let entries = try ManifestFileReader.entries(in: data, origin: origin)
+        // The file's bytes (36 MB at 100,000 entries) are let go before the indexes are built.
+        _ = consume data
+        self.init(adopting: entries)
     }
 
     /// A manifest of `entries` in the order read, taken over as its storage when no path repeats (a

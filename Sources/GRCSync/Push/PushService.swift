@@ -41,6 +41,8 @@ public struct PushService {
         let conflicted = try repository.conflictedPaths()
         guard conflicted.isEmpty else { throw PushError.unresolvedConflicts(conflicted) }
         guard try repository.state == .clean else { throw WorkspaceError.mergeInProgress }
+        // Nothing reads the index again until the sync commit: it would stay loaded through the requests.
+        repository.releaseIndex()
         let statsBefore = client.statistics
         let recovered = options.dryRun ? 0 : try await PushRecovery(workspace: workspace, client: client).run()
 
