@@ -32,7 +32,7 @@ struct MirrorSnapshot {
 
     struct Result {
         var tree: ObjectID?
-        var changes: [PullReport.Change]
+        var changes: ChangeList
         var keptAsHTML: [PullReport.KeptAsHTML]
         /// The new manifest's bytes in a file of their own, when asked for and the manifest changed: for
         /// the checkout that follows to move into the work tree (`PreparedFile`). Whoever receives it

@@ -94,9 +94,9 @@ public struct PullService {
                     (MirrorBranch.TrailerKey.operation, "pull"),
                     (MirrorBranch.TrailerKey.format, configuration.format.rawValue),
                     (MirrorBranch.TrailerKey.job, job),
-                    (MirrorBranch.TrailerKey.added, "\(Self.count(.added, in: result.changes))"),
-                    (MirrorBranch.TrailerKey.changed, "\(Self.count(.changed, in: result.changes))"),
-                    (MirrorBranch.TrailerKey.removed, "\(Self.count(.removed, in: result.changes))"),
+                    (MirrorBranch.TrailerKey.added, "\(result.changes.count(of: .added))"),
+                    (MirrorBranch.TrailerKey.changed, "\(result.changes.count(of: .changed))"),
+                    (MirrorBranch.TrailerKey.removed, "\(result.changes.count(of: .removed))"),
                 ]),
                 previousTip: .some(oldTip))
         }
@@ -110,7 +110,7 @@ public struct PullService {
             merge: clock.now - merging)
         return PullReport(
             instance: configuration.instance.absoluteString, branch: branch.name, listed: listedCount,
-            changes: result.changes, keptAsHTML: result.keptAsHTML,
+            changes: Array(result.changes), keptAsHTML: result.keptAsHTML,
             mirrorCommit: result.tree == nil ? nil : newTip?.hex, mirrorRebuilt: rebuilt, merge: merge,
             requests: client.statistics.requests - requestsBefore, seconds: Date().timeIntervalSince(started),
             timings: timings)
@@ -123,25 +123,21 @@ public struct PullService {
         return files.contains { $0.path.hasPrefix(StatementPath.root + "/") || $0.path == Manifest.path } ? nil : head
     }
 
-    static func count(_ kind: PullReport.Change.Kind, in changes: [PullReport.Change]) -> Int {
-        changes.count { $0.kind == kind }
-    }
-
-    static func summary(_ changes: [PullReport.Change], instance: URL) -> String {
+    static func summary(_ changes: ChangeList, instance: URL) -> String {
         let host = instance.host ?? instance.absoluteString
         if changes.count == 1, let change = changes.first {
             let by = change.updatedBy.map { " by \($0)" } ?? ""
             return "Pull \(host): \(change.statement.control) (\(change.statement.system)) \(change.kind.rawValue)\(by)"
         }
         let counts = [PullReport.Change.Kind.added, .changed, .removed].compactMap { kind -> String? in
-            let count = changes.count { $0.kind == kind }
+            let count = changes.count(of: kind)
             return count == 0 ? nil : "\(count) \(kind.rawValue)"
         }
         return "Pull \(host): " + (counts.isEmpty ? "record details updated" : counts.joined(separator: ", "))
     }
 
     /// One line per statement, capped so a first pull of 100,000 records keeps a readable message.
-    static func body(_ changes: [PullReport.Change]) -> String {
+    static func body(_ changes: ChangeList) -> String {
         guard changes.count > 1 else { return "" }
         let limit = 200
         var lines = changes.prefix(limit).map { change in
