@@ -18,7 +18,9 @@ enum ManifestLineParser {
     /// field, system, author, time), and one per title: 100,000 entries then hold a few thousand strings
     /// instead of half a million, and parsing allocates far less.
     static func parse(_ line: UnsafeBufferPointer<UInt8>, repeated: inout RepeatedValues) -> ManifestEntry? {
-        var reader = Reader(bytes: line, repeated: repeated)
+        // Moved in and out, not copied: the reader's tables stay uniquely referenced, so adding a title
+        // does not copy every title read before.
+        var reader = Reader(bytes: line, repeated: consume repeated)
         defer { repeated = reader.repeated }
         return reader.entry()
     }
