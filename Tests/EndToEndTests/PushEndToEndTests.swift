@@ -225,6 +225,12 @@ import Testing
         #expect(try await scenario.git("status", "--porcelain").isEmpty)
         #expect(try await scenario.expectSuccess(scenario.grcsync("status")).stdout.contains("Nothing to push"))
         #expect(try await scenario.gitResult("fsck", "--strict").status == 0)
+        // The push went on from the recovery's mirror commit with the manifest the recovery handed back:
+        // the mirror now names the versions ServiceNow holds of all four, so a pull finds nothing new.
+        let pulled = try await scenario.expectSuccess(scenario.grcsync("pull", "--json"))
+        let pull = try #require(try JSONSerialization.jsonObject(with: Data(pulled.stdout.utf8)) as? [String: Any])
+        #expect(pull["mirror_commit"] is NSNull || pull["mirror_commit"] == nil, "\(pulled.stdout)")
+        #expect((pull["changes"] as? [Any])?.isEmpty == true)
     }
 
     @Test func writesStartWhileLaterBatchesAreCheckedAndAKillThenIsRecovered() async throws {

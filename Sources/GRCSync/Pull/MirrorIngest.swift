@@ -117,8 +117,10 @@ final class MirrorIngest {
     /// `manifest` is the mirror's manifest so far; it is updated in place (consumed, so that a pull of
     /// 100,000 statements never holds an old and a new copy of it). With `keepingManifestFile`, the new
     /// manifest's bytes are also written to a file, for the checkout that follows (`Result.manifestFile`).
+    /// With `keepingManifest`, the updated manifest comes back in `Result.manifest` (a push that goes on
+    /// from this commit needs it), unless it started empty (a first pull's is only written).
     func finish(removed: [ManifestEntry], manifest: consuming Manifest, baseTree: ObjectID?,
-                keepingManifestFile: Bool = false) throws -> MirrorSnapshot.Result {
+                keepingManifestFile: Bool = false, keepingManifest: Bool = false) throws -> MirrorSnapshot.Result {
         let started = clock.now
         let cpuStarted = CPUTime.threadNow()
         defer {
@@ -133,8 +135,13 @@ final class MirrorIngest {
         // allocates the paths, the tree updates and the manifest's bytes.
         FreedMemory.release()
         var manifest = manifest
-        let result = try build(removed: removed, manifest: &manifest, baseTree: baseTree, keepingManifestFile: keepingManifestFile)
-        Self.discardInBackground(consume manifest)
+        let startedEmpty = manifest.count == 0
+        var result = try build(removed: removed, manifest: &manifest, baseTree: baseTree, keepingManifestFile: keepingManifestFile)
+        if keepingManifest, !startedEmpty {
+            result.manifest = consume manifest
+        } else {
+            Self.discardInBackground(consume manifest)
+        }
         return result
     }
 

@@ -38,15 +38,19 @@ struct MirrorSnapshot {
         /// the checkout that follows to move into the work tree (`PreparedFile`). Whoever receives it
         /// removes it if it was not used (`PreparedFile.discard()`).
         var manifestFile: PreparedFile? = nil
+        /// The updated manifest, when asked for (`MirrorIngest.finish`).
+        var manifest: Manifest? = nil
     }
 
     /// Applies fetched records and removals to the mirror's tree in one go (push records what
     /// ServiceNow returned this way). `tree` is nil when nothing changed.
     func apply(fetched: [Record], removed: [ManifestEntry], manifest old: consuming Manifest, baseTree: ObjectID?,
-               keepingManifestFile: Bool = false) throws -> Result
+               keepingManifestFile: Bool = false, keepingManifest: Bool = false) throws -> Result
     {
         let ingest = try MirrorIngest(configuration: configuration, repository: repository, expected: fetched.count)
         try ingest.add(fetched)
-        return try ingest.finish(removed: removed, manifest: consume old, baseTree: baseTree, keepingManifestFile: keepingManifestFile)
+        return try ingest.finish(
+            removed: removed, manifest: consume old, baseTree: baseTree, keepingManifestFile: keepingManifestFile,
+            keepingManifest: keepingManifest)
     }
 }

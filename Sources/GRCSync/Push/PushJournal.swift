@@ -45,6 +45,11 @@ struct PushJournal: Codable, Equatable {
         try encoder.encode(self).write(to: Self.url(in: directory), options: .atomic)
     }
 
+    /// Whether an interrupted push left a journal in `directory`.
+    static func exists(in directory: URL) -> Bool {
+        FileManager.default.fileExists(atPath: url(in: directory).path)
+    }
+
     static func load(from directory: URL) throws -> PushJournal? {
         let url = url(in: directory)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }

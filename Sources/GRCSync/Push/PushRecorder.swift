@@ -11,10 +11,11 @@ struct PushRecorder {
     /// Commits ServiceNow's returned records (and the renames carried from the branch) on the mirror.
     /// Returns the new tip, or `parent` when nothing changed. `parentManifest` is `parent`'s manifest when
     /// the caller has it already (decoding 100,000 entries again costs ~0.4 s). With `keepingManifestFile`
-    /// the new manifest is also left in a file for `syncCommit` (the caller discards it if unused).
+    /// the new manifest is also left in a file for `syncCommit` (the caller discards it if unused). With
+    /// `keepingManifest`, the new tip's manifest comes back too, for a caller that goes on from that tip.
     func recordMirror(parent: ObjectID, parentManifest: consuming Manifest? = nil, records: [Record], renames: [PushSelection.Rename],
                       operation: String, summary: String, job: String, counts: (changed: Int, conflicts: Int),
-                      keepingManifestFile: Bool = false) throws -> (tip: ObjectID, manifestFile: PreparedFile?) {
+                      keepingManifestFile: Bool = false, keepingManifest: Bool = false) throws -> RecordedMirror {
         let repository = workspace.repository
         var manifest = try parentManifest.take() ?? workspace.mirror.manifest(at: parent)
         var tree = try repository.commit(parent).tree
@@ -32,12 +33,13 @@ struct PushRecorder {
             tree = try repository.updateTree(tree, updates)
         }
         let snapshot = MirrorSnapshot(configuration: workspace.configuration, repository: repository)
-        let result = try snapshot.apply(
-            fetched: records, removed: [], manifest: consume manifest, baseTree: tree, keepingManifestFile: keepingManifestFile)
+        var result = try snapshot.apply(
+            fetched: records, removed: [], manifest: consume manifest, baseTree: tree, keepingManifestFile: keepingManifestFile,
+            keepingManifest: keepingManifest)
         let finalTree = result.tree ?? tree
         guard finalTree != (try repository.commit(parent).tree) else {
             result.manifestFile?.discard()
-            return (parent, nil)
+            return RecordedMirror(tip: parent, manifestFile: nil, manifest: result.manifest.take())
         }
         let tip = try workspace.mirror.record(
             tree: finalTree, parent: parent, summary: summary, body: PullService.body(result.changes),
@@ -49,7 +51,15 @@ struct PushRecorder {
                 (MirrorBranch.TrailerKey.changed, "\(counts.changed)"),
                 ("Grcsync-Conflicts", "\(counts.conflicts)"),
             ]))
-        return (tip, result.manifestFile)
+        return RecordedMirror(tip: tip, manifestFile: result.manifestFile, manifest: result.manifest.take())
+    }
+
+    /// What `recordMirror` made: the mirror's new tip (the parent when nothing changed), the new manifest in
+    /// a file when asked for, and the tip's manifest when asked for.
+    struct RecordedMirror {
+        var tip: ObjectID
+        var manifestFile: PreparedFile?
+        var manifest: Manifest?
     }
 
     /// The sync commit: HEAD's tree with the mirror's version of `paths` (what ServiceNow stored) and the

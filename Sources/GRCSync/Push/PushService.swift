@@ -41,16 +41,36 @@ public struct PushService {
         let conflicted = try repository.conflictedPaths()
         guard conflicted.isEmpty else { throw PushError.unresolvedConflicts(conflicted) }
         guard try repository.state == .clean else { throw WorkspaceError.mergeInProgress }
-        // Nothing reads the index again until the sync commit: it would stay loaded through the requests.
-        repository.releaseIndex()
         let statsBefore = client.statistics
-        let recovered = options.dryRun ? 0 : try await PushRecovery(workspace: workspace, client: client).run()
+        var recovery = PushRecovery.Outcome()
+        if !options.dryRun, PushJournal.exists(in: workspace.stateDirectory) {
+            // The recovery commits on the mirror's tip: it takes the manifest being read for that tip rather
+            // than reading a second one beside it (two at once took an interrupted push of 100,000
+            // statements to ~220 MB), and hands back the new tip's. The task is let go first, so the
+            // manifest it returns is not shared.
+            var known = early
+            early = nil
+            let manifest = try await known?.manifest.value
+            let knownTip = known?.tip
+            known = nil
+            recovery = try await PushRecovery(workspace: workspace, client: client).run(manifest: consume manifest, of: knownTip)
+        }
+        let recovered = recovery.recovered
+        // Nothing reads the index again until the sync commit (a recovery's sync commit has just read it):
+        // it would stay loaded through the requests.
+        repository.releaseIndex()
 
         let sync = try SyncBase(workspace: workspace)
         guard let tip = sync.mirrorTip, let head = sync.head else { throw PushError.nothingPulled }
         guard sync.base == tip else { throw PushError.notMerged }
         try workspace.mirror.checkFormat(at: tip, configured: configuration.format)
-        let manifest = if let early, early.tip == tip { try await early.manifest.value } else { try workspace.mirror.manifest(at: tip) }
+        let manifest = if let ready = recovery.manifest.take(), ready.tip == tip {
+            ready.manifest
+        } else if let early, early.tip == tip {
+            try await early.manifest.value
+        } else {
+            try workspace.mirror.manifest(at: tip)
+        }
         // A finished task keeps its result while it lives: the manifest's storage would stay shared, and
         // its update in the mirror commit would copy all 100,000 entries (~27 MB) instead of changing
         // them in place.
@@ -169,11 +189,12 @@ public struct PushService {
         var manifestFile: PreparedFile?
         defer { manifestFile?.discard() }
         if !stored.isEmpty || !selection.renames.isEmpty {
-            (mirror, manifestFile) = try recorder.recordMirror(
+            let recorded = try recorder.recordMirror(
                 parent: parent, parentManifest: parent == tip ? consume manifest : nil, records: stored,
                 renames: selection.renames, operation: "push",
                 summary: "Push \(host): \(pushed) statement(s) written", job: report.job,
                 counts: (pushed, report.items.count { $0.outcome == .conflict }), keepingManifestFile: true)
+            (mirror, manifestFile) = (recorded.tip, recorded.manifestFile)
         }
         if mirror != tip {
             // The sync commit names the approvals of what ServiceNow now holds, not of what it refused.
