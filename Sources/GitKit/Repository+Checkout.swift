@@ -83,9 +83,15 @@ extension Repository {
         guard paths?.contains(prepared.path) ?? true else { return false }
         guard let (id, mode) = try entry(at: prepared.path, in: lookupTree(tree)), mode == GIT_FILEMODE_BLOB, id == prepared.blob
         else { return false }
+        return try noFilterApplies(at: prepared.path)
+    }
+
+    /// Whether no filter (line endings, `.gitattributes`) would change a blob's bytes on their way to the
+    /// work tree at `path`.
+    func noFilterApplies(at path: String) throws -> Bool {
         var filters: OpaquePointer?
         try check(
-            git_filter_list_load(&filters, pointer, nil, prepared.path, GIT_FILTER_TO_WORKTREE, GIT_FILTER_DEFAULT.rawValue),
+            git_filter_list_load(&filters, pointer, nil, path, GIT_FILTER_TO_WORKTREE, GIT_FILTER_DEFAULT.rawValue),
             "git_filter_list_load")
         git_filter_list_free(filters)
         return filters == nil
@@ -93,7 +99,7 @@ extension Repository {
 
     /// Renames `prepared` into the work tree and records it in the index, with the file's own stat data
     /// so that it reads as unmodified, then writes the index.
-    private func place(_ prepared: PreparedFile, in root: URL) throws {
+    func place(_ prepared: PreparedFile, in root: URL) throws {
         let destination = root.appendingPathComponent(prepared.path)
         let directory = destination.deletingLastPathComponent()
         do {
@@ -127,7 +133,7 @@ extension Repository {
     }
 
     /// `path` as a pathspec pattern that matches only itself.
-    private static func escapedForPathspec(_ path: String) -> String {
+    static func escapedForPathspec(_ path: String) -> String {
         var escaped = ""
         for character in path {
             if "*?[]\\".contains(character) { escaped.append("\\") }

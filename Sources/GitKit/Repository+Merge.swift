@@ -59,26 +59,17 @@ extension Repository {
         var mergeOptions = git_merge_options()
         try check(git_merge_options_init(&mergeOptions, UInt32(GIT_MERGE_OPTIONS_VERSION)), "git_merge_options_init")
 
-        // Merge in memory first: it tells which paths the merge touches (to refuse before changing anything)
-        // and, when clean, gives the tree to commit without involving the user's index.
-        let ourCommit = try lookupCommit(ours.id)
-        let theirCommit = try lookupCommit(theirs.id)
-        let merged = try makeHandle("git_merge_commits", owner: self, free: { git_index_free($0) }) {
-            git_merge_commits(&$0, pointer, ourCommit.pointer, theirCommit.pointer, &mergeOptions)
-        }
-        let touched = try pathsChanged(from: ours.tree, to: merged)
-        try refuseOverwritingLocalChanges(at: touched)
-
-        if git_index_has_conflicts(merged.pointer) == 0 {
-            var tree = git_oid()
-            try check(git_index_write_tree_to(&tree, merged.pointer, pointer), "git_index_write_tree_to")
-            try checkout(tree: ObjectID(tree), paths: pathsToCheckOut(touched), prepared: prepared)
+        let merged = try mergeInMemory(ours: ours, theirs: theirs, options: &mergeOptions, prepared: prepared)
+        if let tree = merged.tree {
+            try checkout(tree: tree, paths: pathsToCheckOut(merged.touched), prepared: prepared)
             let id = try createCommit(
-                tree: ObjectID(tree), parents: [ours.id, theirs.id], message: message, author: signature,
+                tree: tree, parents: [ours.id, theirs.id], message: message, author: signature,
                 committer: signature, updatingReference: "HEAD")
             return .merged(commit: id)
         }
-        try mergeIntoWorkTree(theirs.id, options: &mergeOptions, ourLabel: ourLabel, theirLabel: theirLabel, touched: touched)
+        try mergeIntoWorkTree(
+            theirs, options: &mergeOptions, ourLabel: ourLabel, theirLabel: theirLabel, touched: merged.touched,
+            prepared: merged.preparedPlaceable ? prepared : nil)
         let text = message.hasSuffix("\n") ? message : message + "\n"
         try Data(text.utf8).write(to: gitDirectory.appendingPathComponent("MERGE_MSG"))
         return .conflicts(paths: try conflictedPaths())
@@ -98,11 +89,44 @@ extension Repository {
         touched.count * 4 >= git_index_entrycount(try index().pointer)
     }
 
-    /// Runs `git_merge`, which leaves MERGE_HEAD, the conflicted index and markers in the files.
+    /// The merge of `ours` and `theirs` done in memory: the paths it touches, and its tree when nothing
+    /// conflicts (written without involving the user's index). Refuses, before anything in the work tree
+    /// changes, when local changes are in the way. `preparedPlaceable`: the merge takes `prepared`'s blob
+    /// at its path, cleanly and as a plain file, and no filter applies there.
+    ///
+    /// The in-memory index (an entry for every file: 14 MB at 100,000) is freed on return, before the
+    /// checkout or `git_merge` builds their own.
+    private func mergeInMemory(
+        ours: CommitInfo, theirs: CommitInfo, options: inout git_merge_options, prepared: PreparedFile?
+    ) throws -> (touched: Set<String>, tree: ObjectID?, preparedPlaceable: Bool) {
+        let ourCommit = try lookupCommit(ours.id)
+        let theirCommit = try lookupCommit(theirs.id)
+        let merged = try makeHandle("git_merge_commits", owner: self, free: { git_index_free($0) }) {
+            git_merge_commits(&$0, pointer, ourCommit.pointer, theirCommit.pointer, &options)
+        }
+        let touched = try pathsChanged(from: ours.tree, to: merged)
+        try refuseOverwritingLocalChanges(at: touched)
+        if git_index_has_conflicts(merged.pointer) == 0 {
+            var tree = git_oid()
+            try check(git_index_write_tree_to(&tree, merged.pointer, pointer), "git_index_write_tree_to")
+            return (touched, ObjectID(tree), false)
+        }
+        guard let prepared, touched.contains(prepared.path),
+              let entry = git_index_get_bypath(merged.pointer, prepared.path, 0)?.pointee,
+              entry.mode == GIT_FILEMODE_BLOB.rawValue, ObjectID(entry.id) == prepared.blob
+        else { return (touched, nil, false) }
+        return (touched, nil, try noFilterApplies(at: prepared.path))
+    }
+
+    /// Runs `git_merge`, which leaves MERGE_HEAD, the conflicted index and markers in the files. `prepared`
+    /// (which the merge takes as it is, `mergeInMemory`) is moved into place instead of being written
+    /// from its blob: libgit2 inflates a blob whole to write it (36 MB for the manifest at 100,000).
+    /// Filters are skipped when none can apply (`filtersCannotApply`), as in a checkout.
     private func mergeIntoWorkTree(
-        _ theirs: ObjectID, options: inout git_merge_options, ourLabel: String, theirLabel: String, touched: Set<String>
+        _ theirs: CommitInfo, options: inout git_merge_options, ourLabel: String, theirLabel: String, touched: Set<String>,
+        prepared: PreparedFile?
     ) throws {
-        var oid = theirs.oid
+        var oid = theirs.id.oid
         let annotated = try makeHandle("git_annotated_commit_lookup", owner: self, free: { git_annotated_commit_free($0) }) {
             git_annotated_commit_lookup(&$0, pointer, &oid)
         }
@@ -110,13 +134,19 @@ extension Repository {
         try check(
             git_checkout_options_init(&checkoutOptions, UInt32(GIT_CHECKOUT_OPTIONS_VERSION)), "git_checkout_options_init")
         checkoutOptions.checkout_strategy = GIT_CHECKOUT_SAFE.rawValue
-        let result = ourLabel.withCString { ours in
-            theirLabel.withCString { theirs in
-                checkoutOptions.our_label = ours
-                checkoutOptions.their_label = theirs
-                var heads: [OpaquePointer?] = [annotated.pointer]
-                return heads.withUnsafeMutableBufferPointer { heads in
-                    git_merge(pointer, heads.baseAddress, heads.count, &options, &checkoutOptions)
+        checkoutOptions.disable_filters = try filtersCannotApply(checkingOut: lookupTree(theirs.tree)) ? 1 : 0
+        // Everything but the prepared file (libgit2's pathspecs: the first pattern that matches decides).
+        let paths = prepared.map { ["!" + Self.escapedForPathspec($0.path), "*"] } ?? []
+        let result = try withStringArray(paths) { pathspec in
+            if prepared != nil { checkoutOptions.paths = pathspec }
+            return ourLabel.withCString { ours in
+                theirLabel.withCString { theirs in
+                    checkoutOptions.our_label = ours
+                    checkoutOptions.their_label = theirs
+                    var heads: [OpaquePointer?] = [annotated.pointer]
+                    return heads.withUnsafeMutableBufferPointer { heads in
+                        git_merge(pointer, heads.baseAddress, heads.count, &options, &checkoutOptions)
+                    }
                 }
             }
         }
@@ -125,6 +155,7 @@ extension Repository {
             throw GitKitError.uncommittedChanges(paths: touched.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
         }
         try check(result, "git_merge")
+        if let prepared { try place(prepared, in: try requireWorkDirectory()) }
     }
 
     /// Every path that differs between `tree` and the merge result, conflicted paths included.

@@ -148,4 +148,47 @@ import Testing
         #expect(try test.gitLine("write-tree") == target.hex)
         #expect(try test.gitLine("diff-files", "--name-only") == "")
     }
+
+    /// A merge that conflicts elsewhere but takes the prepared file's blob as it is: `git_merge` writes
+    /// everything else (markers included) and the file is moved into place, staged, with its stat data.
+    @Test func aConflictingMergeMovesItIntoPlaceAndKeepsTheConflicts() throws {
+        let (test, target, prepared) = try fixture()
+        let base = try test.oid("HEAD")
+        let mirror = try test.repository.createCommit(
+            tree: target, parents: [base], message: "mirror", updatingReference: "refs/remotes/servicenow/main")
+        try test.commitWithCLI(["a.txt": "ours\n"], message: "ours")
+        let outcome = try test.repository.merge(
+            mirror, message: "Merge", ourLabel: "HEAD", theirLabel: "ServiceNow", prepared: prepared)
+        #expect(outcome == .conflicts(paths: ["a.txt"]))
+        #expect(!FileManager.default.fileExists(atPath: prepared.file.path))
+        #expect(try test.read(Self.manifestPath) == "{\"path\":\"one\"}\n{\"path\":\"two\"}\n")
+        #expect(try test.read("a.txt").contains("<<<<<<< HEAD"))
+        let porcelain = try test.gitLine("status", "--porcelain")
+        #expect(porcelain == "UU a.txt\nA  b/c.txt\nA  \(Self.manifestPath)", "\(porcelain)")
+        #expect(try test.gitLine("ls-files", "-s", Self.manifestPath) == "100644 \(prepared.blob.hex) 0\t\(Self.manifestPath)")
+        // The conflicted file is listed once per stage; the manifest is not listed.
+        let unstaged = Set(try test.gitLine("diff-files", "--name-only").split(separator: "\n"))
+        #expect(unstaged == ["a.txt"], "\(unstaged)")
+        try expectIndexStatMatchesFile(test, Self.manifestPath)
+        // Resolved and committed with git itself, the merge holds the mirror's manifest.
+        try test.write("a.txt", "resolved\n")
+        _ = try test.git("add", "a.txt")
+        _ = try test.git("commit", "-q", "--no-edit")
+        #expect(try test.gitLine("rev-parse", "HEAD:\(Self.manifestPath)") == prepared.blob.hex)
+        #expect(try test.fsck() == "")
+    }
+
+    @Test func aConflictingMergeWithAFilterWritesItWithLibgit2() throws {
+        let (test, target, prepared) = try fixture(attributes: "*.jsonl text eol=crlf\n")
+        let base = try test.oid("HEAD")
+        let mirror = try test.repository.createCommit(
+            tree: target, parents: [base], message: "mirror", updatingReference: "refs/remotes/servicenow/main")
+        try test.commitWithCLI(["a.txt": "ours\n"], message: "ours")
+        let outcome = try test.repository.merge(
+            mirror, message: "Merge", ourLabel: "HEAD", theirLabel: "ServiceNow", prepared: prepared)
+        #expect(outcome == .conflicts(paths: ["a.txt"]))
+        #expect(FileManager.default.fileExists(atPath: prepared.file.path))
+        #expect(try test.read(Self.manifestPath) == "{\"path\":\"one\"}\r\n{\"path\":\"two\"}\r\n")
+        #expect(Set(try test.gitLine("diff-files", "--name-only").split(separator: "\n")) == ["a.txt"])
+    }
 }
