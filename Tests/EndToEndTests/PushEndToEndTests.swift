@@ -106,6 +106,14 @@ import Testing
         #expect(try scenario.remoteHTML(of: y).contains("Ours on Y."))
         #expect(try scenario.remoteHTML(of: x) == colleague)
         #expect(try await scenario.git("show", "servicenow/main:\(x)").contains("Added by a colleague"))
+        // The sync commit merged the push's mirror commit. The colleague's version is on a mirror commit
+        // of its own above it, for the next pull to merge, built on the push's manifest: only X's line
+        // differs.
+        let pushCommit = try await scenario.git("rev-parse", "servicenow/main^").trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try await scenario.git("rev-parse", "HEAD^2").trimmingCharacters(in: .whitespacesAndNewlines) == pushCommit)
+        #expect(try await scenario.gitResult("merge-base", "--is-ancestor", "servicenow/main", "HEAD").status == 1)
+        let manifestChange = try await scenario.git("diff", "--numstat", "servicenow/main^", "servicenow/main", "--", ".grcsync/manifest.jsonl")
+        #expect(manifestChange.trimmingCharacters(in: .whitespacesAndNewlines) == "1\t1\t.grcsync/manifest.jsonl")
 
         // Pull merges the colleague's paragraph with ours; push again finishes the job.
         try await scenario.expectSuccess(scenario.grcsync("pull"))

@@ -178,30 +178,43 @@ public struct PushService {
         return finished
     }
 
-    /// The mirror commit of what ServiceNow stored, the sync commit, then (on its own mirror commit,
-    /// not merged) the remote versions of conflicting statements, which the next pull merges.
+    /// The mirror commit of what ServiceNow stored, then (on its own mirror commit, which the sync commit
+    /// does not merge) the remote versions of conflicting statements, which the next pull merges, then
+    /// the sync commit of the first.
     private func record(_ report: inout PushReport, manifest: consuming Manifest, stored: [Record], syncPaths: [String], conflicts: [Record],
                         selection: PushSelection, tip: ObjectID, parent: ObjectID, head: ObjectID, branch: String) throws {
         let recorder = PushRecorder(workspace: workspace)
         let host = workspace.configuration.instance.host ?? ""
         let pushed = report.items.count { $0.outcome == .pushed || $0.outcome == .race }
         var mirror = parent
+        // The manifest of `mirror`, while it is known: the conflicts' commit builds on it instead of
+        // reading it again, and comes before the sync commit so that it is let go before the sync
+        // commit reads the index.
+        var mirrorManifest: Manifest? = parent == tip ? consume manifest : nil
         var manifestFile: PreparedFile?
         defer { manifestFile?.discard() }
         if !stored.isEmpty || !selection.renames.isEmpty {
             let recorded = try recorder.recordMirror(
-                parent: parent, parentManifest: parent == tip ? consume manifest : nil, records: stored,
+                parent: parent, parentManifest: mirrorManifest.take(), records: stored,
                 renames: selection.renames, operation: "push",
                 summary: "Push \(host): \(pushed) statement(s) written", job: report.job,
-                counts: (pushed, report.items.count { $0.outcome == .conflict }), keepingManifestFile: true)
-            (mirror, manifestFile) = (recorded.tip, recorded.manifestFile)
+                counts: (pushed, report.items.count { $0.outcome == .conflict }), keepingManifestFile: true,
+                keepingManifest: !conflicts.isEmpty)
+            (mirror, manifestFile, mirrorManifest) = (recorded.tip, recorded.manifestFile, recorded.manifest)
         }
-        if mirror != tip {
+        let synced = mirror
+        if !conflicts.isEmpty {
+            mirror = try recorder.recordMirror(
+                parent: mirror, parentManifest: mirrorManifest.take(), records: conflicts, renames: [], operation: "pull",
+                summary: "Pull \(host): \(conflicts.count) statement(s) changed in ServiceNow, found by push", job: report.job,
+                counts: (conflicts.count, 0)).tip
+        }
+        if synced != tip {
             // The sync commit names the approvals of what ServiceNow now holds, not of what it refused.
             let held = report.items.filter { [.pushed, .race, .alreadyInSync].contains($0.outcome) }
             let lines = report.items.filter { $0.outcome != .conflict }.map { "\($0.outcome.rawValue): \($0.statement.path) (\($0.statement.control))" }
             let (commit, rewritten) = try recorder.syncCommit(
-                head: head, branch: branch, mirrorCommit: mirror,
+                head: head, branch: branch, mirrorCommit: synced,
                 paths: syncPaths + selection.renames.map(\.to),
                 message: Self.syncMessage(host: host, branch: branch, job: report.job, lines: lines,
                                           approvals: held.flatMap(\.approvals)),
@@ -210,12 +223,6 @@ public struct PushService {
             for index in report.items.indices where rewritten.contains(report.items[index].statement.path) {
                 report.items[index].serverAltered = true
             }
-        }
-        if !conflicts.isEmpty {
-            mirror = try recorder.recordMirror(
-                parent: mirror, records: conflicts, renames: [], operation: "pull",
-                summary: "Pull \(host): \(conflicts.count) statement(s) changed in ServiceNow, found by push", job: report.job,
-                counts: (conflicts.count, 0)).tip
         }
         report.mirrorCommit = try workspace.mirror.tip().commit?.hex
     }
