@@ -126,6 +126,42 @@ import Testing
         #expect(try await scenario.git("status", "--porcelain").isEmpty)
     }
 
+    /// `--force` writes over a colleague's change, and keeps it: the overwritten version is a mirror commit
+    /// of its own, under the push's.
+    @Test func forceOverwritesAConflictAndKeepsWhatItOverwroteInTheMirror() async throws {
+        let scenario = try await Scenario()
+        defer { Task { await scenario.stop() } }
+        try await workspace(scenario)
+        let files = try await scenario.statementFiles()
+        let (x, y) = (files[0], files[1])
+        let colleague = try scenario.remoteHTML(of: x) + "<p>Added by a colleague in ServiceNow.</p>"
+        try scenario.colleagueEdits(x, html: colleague)
+        try edit(scenario, x, "Ours on X.")
+        try edit(scenario, y, "Ours on Y.")
+        try await scenario.git("commit", "-qam", "Edit X and Y")
+
+        let push = try await scenario.expectSuccess(scenario.grcsync("push", "--force", "--json"))
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(push.stdout.utf8)) as? [String: Any])
+        let items = try #require(report["items"] as? [[String: Any]])
+        #expect(items.map { $0["outcome"] as? String } == ["pushed", "pushed"], "\(push.stdout)")
+        #expect(try scenario.remoteHTML(of: x).contains("Ours on X."))
+        #expect(!(try scenario.remoteHTML(of: x).contains("Added by a colleague")))
+        // The mirror: the colleague's version, then ours above it, which the sync commit merged.
+        #expect(try await scenario.git("log", "-1", "--format=%s", "servicenow/main^").contains("overwritten by push --force"))
+        #expect(try await scenario.git("show", "servicenow/main^:\(x)").contains("Added by a colleague"))
+        #expect(try await scenario.git("show", "servicenow/main:\(x)").contains("Ours on X."))
+        let tip = try await scenario.git("rev-parse", "servicenow/main").trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try await scenario.git("rev-parse", "HEAD^2").trimmingCharacters(in: .whitespacesAndNewlines) == tip)
+        // Each mirror commit changes the manifest only where its records changed.
+        let overwritten = try await scenario.git("diff", "--numstat", "servicenow/main^^", "servicenow/main^", "--", ".grcsync/manifest.jsonl")
+        #expect(overwritten.trimmingCharacters(in: .whitespacesAndNewlines) == "1\t1\t.grcsync/manifest.jsonl")
+        let pushed = try await scenario.git("diff", "--numstat", "servicenow/main^", "servicenow/main", "--", ".grcsync/manifest.jsonl")
+        #expect(pushed.trimmingCharacters(in: .whitespacesAndNewlines) == "2\t2\t.grcsync/manifest.jsonl")
+        #expect(try await scenario.git("status", "--porcelain").isEmpty)
+        #expect(try await scenario.expectSuccess(scenario.grcsync("status")).stdout.contains("Nothing to push"))
+        #expect(try await scenario.gitResult("fsck", "--strict").status == 0)
+    }
+
     @Test func faultsAreRetriedAndEveryStatementIsWrittenExactlyOnce() async throws {
         let scenario = try await Scenario()
         defer { Task { await scenario.stop() } }

@@ -110,7 +110,10 @@ public struct PushService {
             return finish(report, started: started, before: statsBefore)
         }
 
+        // The mirror commit the push's own builds on, and its manifest: the tip's, or (with --force and
+        // conflicts) that of the commit recording what is overwritten.
         var parent = tip
+        var parentManifest: Manifest? = consume manifest
         let snapshot = MirrorSnapshot(configuration: configuration, repository: repository)
         let writer = PushWriter(
             client: client, table: configuration.table, field: configuration.statementField, returning: snapshot.contentFields,
@@ -120,10 +123,11 @@ public struct PushService {
         let outcome = try await CheckedWrites(check: checker, writer: writer, journal: journal, stateDirectory: workspace.stateDirectory)
             .run(selection.candidates, force: options.force) { conflicts in
                 // Keep what we are about to overwrite: its remote version goes into the mirror first.
-                parent = try PushRecorder(workspace: workspace).recordMirror(
-                    parent: tip, parentManifest: manifest, records: conflicts.map(\.remote), renames: [], operation: "push-overwritten",
-                    summary: "ServiceNow versions overwritten by push --force (\(conflicts.count))", job: job,
-                    counts: (conflicts.count, 0)).tip
+                let recorded = try PushRecorder(workspace: workspace).recordMirror(
+                    parent: tip, parentManifest: parentManifest.take(), records: conflicts.map(\.remote), renames: [],
+                    operation: "push-overwritten", summary: "ServiceNow versions overwritten by push --force (\(conflicts.count))",
+                    job: job, counts: (conflicts.count, 0), keepingManifest: true)
+                (parent, parentManifest) = (recorded.tip, recorded.manifest)
             }
         let check = outcome.check
         let sent = Set(outcome.writes.map(\.candidate.path))
@@ -170,7 +174,7 @@ public struct PushService {
         report.items = items.sorted { $0.statement.path < $1.statement.path }
         for index in report.items.indices { report.items[index].approvals = approvals[report.items[index].statement.path] ?? [] }
         // The manifest moves into the mirror commit: updating it then needs no copy of its 100,000 entries.
-        try record(&report, manifest: consume manifest, stored: stored, syncPaths: syncPaths, conflicts: options.force ? [] : check.conflicts.map(\.remote),
+        try record(&report, manifest: parentManifest.take(), stored: stored, syncPaths: syncPaths, conflicts: options.force ? [] : check.conflicts.map(\.remote),
                    selection: selection, tip: tip, parent: parent, head: head, branch: branch.name)
         PushJournal.remove(from: workspace.stateDirectory)
         let finished = finish(report, started: started, before: statsBefore)
@@ -181,7 +185,7 @@ public struct PushService {
     /// The mirror commit of what ServiceNow stored, then (on its own mirror commit, which the sync commit
     /// does not merge) the remote versions of conflicting statements, which the next pull merges, then
     /// the sync commit of the first.
-    private func record(_ report: inout PushReport, manifest: consuming Manifest, stored: [Record], syncPaths: [String], conflicts: [Record],
+    private func record(_ report: inout PushReport, manifest: consuming Manifest?, stored: [Record], syncPaths: [String], conflicts: [Record],
                         selection: PushSelection, tip: ObjectID, parent: ObjectID, head: ObjectID, branch: String) throws {
         let recorder = PushRecorder(workspace: workspace)
         let host = workspace.configuration.instance.host ?? ""
@@ -190,7 +194,7 @@ public struct PushService {
         // The manifest of `mirror`, while it is known: the conflicts' commit builds on it instead of
         // reading it again, and comes before the sync commit so that it is let go before the sync
         // commit reads the index.
-        var mirrorManifest: Manifest? = parent == tip ? consume manifest : nil
+        var mirrorManifest = manifest
         var manifestFile: PreparedFile?
         defer { manifestFile?.discard() }
         if !stored.isEmpty || !selection.renames.isEmpty {
