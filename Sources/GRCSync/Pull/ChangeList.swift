@@ -29,6 +29,19 @@ struct ChangeList: RandomAccessCollection, Sendable {
 
     init() {}
 
+    /// The changes of a snapshot: `removed`, then the entries at `changed` positions of `entries` (their
+    /// paths given), added or changed, in that order.
+    init(removed: [ManifestEntry], changed: [(position: Int32, kind: PullReport.Change.Kind)], of entries: [ManifestEntry]) {
+        let textBytes = removed.reduce(0) { $0 + $1.path.utf8.count + $1.sysID.utf8.count }
+            + changed.reduce(0) { $0 + entries[Int($1.position)].path.utf8.count + entries[Int($1.position)].sysID.utf8.count }
+        reserveCapacity(removed.count + changed.count, textBytes: textBytes)
+        for entry in removed { append(.init(kind: .removed, statement: StatementRef(entry), updatedBy: nil)) }
+        for (position, kind) in changed {
+            let entry = entries[Int(position)]
+            append(.init(kind: kind, statement: StatementRef(entry), updatedBy: entry.updatedBy.isEmpty ? nil : entry.updatedBy))
+        }
+    }
+
     var startIndex: Int { 0 }
     var endIndex: Int { rows.count }
 
@@ -48,8 +61,8 @@ struct ChangeList: RandomAccessCollection, Sendable {
             updatedBy: row.updatedBy < 0 ? nil : values[Int(row.updatedBy)])
     }
 
-    /// Makes room for `capacity` changes in all whose paths and `sys_id`s come to about `textBytes`
-    /// bytes (a buffer grown by doubling instead could end up twice the size it needs).
+    /// Makes room for `capacity` changes in all whose paths and `sys_id`s come to `textBytes` bytes (a
+    /// buffer grown by doubling instead could end up twice the size it needs).
     mutating func reserveCapacity(_ capacity: Int, textBytes: Int) {
         rows.reserveCapacity(capacity)
         text.reserveCapacity(textBytes)

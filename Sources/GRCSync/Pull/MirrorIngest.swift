@@ -172,7 +172,9 @@ final class MirrorIngest {
             manifest.reserveCapacity(manifest.count + entries.count { manifest.entry(sysID: $0.sysID) == nil })
         }
         var updates: [TreeUpdate] = []
-        var changes = ChangeList()
+        // The entries whose statement changed, by position, for the report's changes: made once the
+        // items, the names in use, the tree updates and the pack's index are gone (~15 MB at 100,000).
+        var changedPositions: [(position: Int32, kind: PullReport.Change.Kind)] = []
         var kept: [PullReport.KeptAsHTML] = []
         // The paths in use, compared ignoring case, for new names only: built on the first new record
         // (a pull or push of changed records never needs it).
@@ -182,17 +184,10 @@ final class MirrorIngest {
         for entry in removed {
             updates.append(.remove(path: entry.path))
             changed = manifest.remove(path: entry.path) || changed
-            changes.append(.init(kind: .removed, statement: StatementRef(entry), updatedBy: nil))
         }
         let baseBlobs = try baseBlobIDs(baseTree, lookups: entries.count)
         updates.reserveCapacity(updates.count + entries.count + 1)
-        // What the new paths and ids will take: `statements/SYSTEM/NAME.EXT` and the `sys_id`, give or take
-        // a folder name made safe or a suffix that tells colliding names apart.
-        let textBytes = entries.indices.reduce(changes.count * 80) { total, position in
-            total + 16 + entries[position].system.utf8.count + items[position].name.utf8.count
-                + items[position].fileExtension.utf8.count + entries[position].sysID.utf8.count
-        }
-        changes.reserveCapacity(changes.count + entries.count, textBytes: textBytes + textBytes / 16)
+        changedPositions.reserveCapacity(entries.count)
         for position in order {
             let item = items[position]
             var entry = entries[position]
@@ -219,26 +214,21 @@ final class MirrorIngest {
                 taken = names
             }
             if let reason = item.keptAsHTMLReason { kept.append(.init(path: entry.path, reason: reason)) }
-            if adopting {
-                entries[position].path = entry.path
-            } else {
-                changed = manifest.insert(entry) || changed
-            }
+            entries[position].path = entry.path
+            if !adopting { changed = manifest.insert(entry) || changed }
             let oldBlob = try baseBlobs.map { $0[entry.path] } ?? baseTree.flatMap { try repository.blobID(at: entry.path, in: $0) }
             if oldBlob != item.blob {
                 updates.append(.upsert(path: entry.path, blob: item.blob))
-                changes.append(
-                    .init(kind: previous == nil ? .added : .changed, statement: StatementRef(entry),
-                          updatedBy: entry.updatedBy.isEmpty ? nil : entry.updatedBy))
+                changedPositions.append((Int32(position), previous == nil ? .added : .changed))
             }
         }
         items = []
         taken = nil
         // Adopted, the new entries are the new manifest: written as they are, never indexed.
         let adopted = adopting ? entries : nil
-        entries = []
         if let adopted, !adopted.isEmpty { changed = true }
         guard changed || !updates.isEmpty else {
+            entries = []
             try finishPack(inOrderOf: nil)
             return MirrorSnapshot.Result(tree: nil, changes: ChangeList(), keptAsHTML: kept)
         }
@@ -251,8 +241,11 @@ final class MirrorIngest {
             { [manifest] in adopted.map(Manifest.jsonlPieces(of:)) ?? manifest.jsonlPieces() },
             into: repository.gitDirectory, copy: copy, cpu: cpu)
         let statementsTree = try repository.updateTree(baseTree, updates)
+        updates = []
         // Trees may name blobs not yet readable; nothing reads the new ones before the checkout.
         try finishPack(inOrderOf: statementsTree)
+        let changes = ChangeList(removed: removed, changed: changedPositions, of: entries)
+        entries = []
         let blob = try manifestBlob()
         let tree = try repository.updateTree(statementsTree, [.upsert(path: Manifest.path, blob: blob)])
         return MirrorSnapshot.Result(

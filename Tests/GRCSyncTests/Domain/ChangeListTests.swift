@@ -1,5 +1,6 @@
 import Foundation
 @testable import GRCSync
+import Statements
 import Testing
 
 /// `ChangeList` holds a snapshot's changes compactly until the report is made: what comes out must be
@@ -53,5 +54,23 @@ import Testing
         #expect(body.hasSuffix("… and 50 more"))
         let summary = PullService.summary(list, instance: try #require(URL(string: "https://example.service-now.com")))
         #expect(summary == "Pull example.service-now.com: 250 added")
+    }
+
+    /// A snapshot's list: its removed entries first, then the changed entries at the positions given, in
+    /// that order; an empty author is not known.
+    @Test func snapshotListNamesRemovedThenChangedEntries() {
+        func entry(_ path: String, _ sysID: String, by author: String) -> ManifestEntry {
+            ManifestEntry(path: path, table: "t", sysID: sysID, field: "f", format: .html, modCount: 1,
+                          updatedOn: "2026-01-01 00:00:00", updatedBy: author, system: "s", control: "AC-1", title: "T")
+        }
+        let removed = [entry("statements/s/gone.html", "r1", by: "bob")]
+        let entries = [entry("statements/s/a.html", "a", by: "alice"), entry("statements/s/b.html", "b", by: ""),
+                       entry("statements/s/c.html", "c", by: "carol")]
+        let list = ChangeList(removed: removed, changed: [(2, .changed), (0, .added)], of: entries)
+        #expect(list.map(\.kind) == [.removed, .changed, .added])
+        #expect(list.map(\.statement.path) == ["statements/s/gone.html", "statements/s/c.html", "statements/s/a.html"])
+        #expect(list.map(\.statement.sysID) == ["r1", "c", "a"])
+        #expect(list.map(\.updatedBy) == [nil, "carol", "alice"])
+        #expect(ChangeList(removed: [], changed: [(1, .added)], of: entries).first?.updatedBy == nil)
     }
 }
