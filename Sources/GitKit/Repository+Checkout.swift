@@ -23,8 +23,7 @@ extension Repository {
             if paths != nil {
                 paths?.removeAll { $0 == placed.path }
             } else {
-                // Everything but that path (libgit2's pathspecs: the first pattern that matches decides).
-                paths = ["!" + Self.escapedForPathspec(placed.path), "*"]
+                paths = Self.everything(but: placed.path)
                 literal = false
             }
         }
@@ -132,8 +131,13 @@ extension Repository {
         try check(git_index_write(index.pointer), "git_index_write")
     }
 
+    /// Pathspecs for every path but `path` (libgit2's pathspecs: the first pattern that matches decides).
+    static func everything(but path: String) -> [String] {
+        ["!" + escapedForPathspec(path), "*"]
+    }
+
     /// `path` as a pathspec pattern that matches only itself.
-    static func escapedForPathspec(_ path: String) -> String {
+    private static func escapedForPathspec(_ path: String) -> String {
         var escaped = ""
         for character in path {
             if "*?[]\\".contains(character) { escaped.append("\\") }

@@ -135,10 +135,9 @@ extension Repository {
             git_checkout_options_init(&checkoutOptions, UInt32(GIT_CHECKOUT_OPTIONS_VERSION)), "git_checkout_options_init")
         checkoutOptions.checkout_strategy = GIT_CHECKOUT_SAFE.rawValue
         checkoutOptions.disable_filters = try filtersCannotApply(checkingOut: lookupTree(theirs.tree)) ? 1 : 0
-        // Everything but the prepared file (libgit2's pathspecs: the first pattern that matches decides).
-        let paths = prepared.map { ["!" + Self.escapedForPathspec($0.path), "*"] } ?? []
-        let result = try withStringArray(paths) { pathspec in
-            if prepared != nil { checkoutOptions.paths = pathspec }
+        // Everything but the prepared file; no pathspec at all (everything) without one.
+        let result = try withStringArray(prepared.map { Self.everything(but: $0.path) } ?? []) { pathspec in
+            checkoutOptions.paths = pathspec
             return ourLabel.withCString { ours in
                 theirLabel.withCString { theirs in
                     checkoutOptions.our_label = ours

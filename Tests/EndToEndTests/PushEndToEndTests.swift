@@ -22,6 +22,20 @@ import Testing
         }
     }
 
+    /// A pulled workspace where a colleague added a paragraph to statement X in ServiceNow while we
+    /// committed edits to X and Y: X conflicts, Y does not. Returns the paths and the colleague's HTML.
+    private func colleagueAndWeEdit(_ scenario: Scenario) async throws -> (x: String, y: String, colleague: String) {
+        try await workspace(scenario)
+        let files = try await scenario.statementFiles()
+        let (x, y) = (files[0], files[1])
+        let colleague = try scenario.remoteHTML(of: x) + "<p>Added by a colleague in ServiceNow.</p>"
+        try scenario.colleagueEdits(x, html: colleague)
+        try edit(scenario, x, "Ours on X.")
+        try edit(scenario, y, "Ours on Y.")
+        try await scenario.git("commit", "-qam", "Edit X and Y")
+        return (x, y, colleague)
+    }
+
     /// Successful PATCHes per sys_id.
     private func writes(_ scenario: Scenario) -> [String: Int] {
         var counts: [String: Int] = [:]
@@ -90,14 +104,7 @@ import Testing
     @Test func aStatementChangedInServiceNowIsAConflictTheOthersArePushed() async throws {
         let scenario = try await Scenario()
         defer { Task { await scenario.stop() } }
-        try await workspace(scenario)
-        let files = try await scenario.statementFiles()
-        let (x, y) = (files[0], files[1])
-        let colleague = try scenario.remoteHTML(of: x) + "<p>Added by a colleague in ServiceNow.</p>"
-        try scenario.colleagueEdits(x, html: colleague)
-        try edit(scenario, x, "Ours on X.")
-        try edit(scenario, y, "Ours on Y.")
-        try await scenario.git("commit", "-qam", "Edit X and Y")
+        let (x, y, colleague) = try await colleagueAndWeEdit(scenario)
 
         let push = try await scenario.grcsync("push")
         #expect(push.status == 1, "\(push)")
@@ -131,14 +138,7 @@ import Testing
     @Test func forceOverwritesAConflictAndKeepsWhatItOverwroteInTheMirror() async throws {
         let scenario = try await Scenario()
         defer { Task { await scenario.stop() } }
-        try await workspace(scenario)
-        let files = try await scenario.statementFiles()
-        let (x, y) = (files[0], files[1])
-        let colleague = try scenario.remoteHTML(of: x) + "<p>Added by a colleague in ServiceNow.</p>"
-        try scenario.colleagueEdits(x, html: colleague)
-        try edit(scenario, x, "Ours on X.")
-        try edit(scenario, y, "Ours on Y.")
-        try await scenario.git("commit", "-qam", "Edit X and Y")
+        let (x, y, _) = try await colleagueAndWeEdit(scenario)
 
         let push = try await scenario.expectSuccess(scenario.grcsync("push", "--force", "--json"))
         let report = try #require(try JSONSerialization.jsonObject(with: Data(push.stdout.utf8)) as? [String: Any])
@@ -146,6 +146,7 @@ import Testing
         #expect(items.map { $0["outcome"] as? String } == ["pushed", "pushed"], "\(push.stdout)")
         #expect(try scenario.remoteHTML(of: x).contains("Ours on X."))
         #expect(!(try scenario.remoteHTML(of: x).contains("Added by a colleague")))
+        #expect(try scenario.remoteHTML(of: y).contains("Ours on Y."))
         // The mirror: the colleague's version, then ours above it, which the sync commit merged.
         #expect(try await scenario.git("log", "-1", "--format=%s", "servicenow/main^").contains("overwritten by push --force"))
         #expect(try await scenario.git("show", "servicenow/main^:\(x)").contains("Added by a colleague"))

@@ -149,16 +149,20 @@ import Testing
         #expect(try test.gitLine("diff-files", "--name-only") == "")
     }
 
+    /// Puts `target` on the mirror (on top of the base), changes `a.txt` on the branch too, and merges the
+    /// mirror with `prepared`: `a.txt` conflicts, the rest merges cleanly.
+    private func mergeConflictingOnATxt(_ test: TestRepository, _ target: ObjectID, _ prepared: PreparedFile) throws -> MergeOutcome {
+        let mirror = try test.repository.createCommit(
+            tree: target, parents: [try test.oid("HEAD")], message: "mirror", updatingReference: "refs/remotes/servicenow/main")
+        try test.commitWithCLI(["a.txt": "ours\n"], message: "ours")
+        return try test.repository.merge(mirror, message: "Merge", ourLabel: "HEAD", theirLabel: "ServiceNow", prepared: prepared)
+    }
+
     /// A merge that conflicts elsewhere but takes the prepared file's blob as it is: `git_merge` writes
     /// everything else (markers included) and the file is moved into place, staged, with its stat data.
     @Test func aConflictingMergeMovesItIntoPlaceAndKeepsTheConflicts() throws {
         let (test, target, prepared) = try fixture()
-        let base = try test.oid("HEAD")
-        let mirror = try test.repository.createCommit(
-            tree: target, parents: [base], message: "mirror", updatingReference: "refs/remotes/servicenow/main")
-        try test.commitWithCLI(["a.txt": "ours\n"], message: "ours")
-        let outcome = try test.repository.merge(
-            mirror, message: "Merge", ourLabel: "HEAD", theirLabel: "ServiceNow", prepared: prepared)
+        let outcome = try mergeConflictingOnATxt(test, target, prepared)
         #expect(outcome == .conflicts(paths: ["a.txt"]))
         #expect(!FileManager.default.fileExists(atPath: prepared.file.path))
         #expect(try test.read(Self.manifestPath) == "{\"path\":\"one\"}\n{\"path\":\"two\"}\n")
@@ -180,12 +184,7 @@ import Testing
 
     @Test func aConflictingMergeWithAFilterWritesItWithLibgit2() throws {
         let (test, target, prepared) = try fixture(attributes: "*.jsonl text eol=crlf\n")
-        let base = try test.oid("HEAD")
-        let mirror = try test.repository.createCommit(
-            tree: target, parents: [base], message: "mirror", updatingReference: "refs/remotes/servicenow/main")
-        try test.commitWithCLI(["a.txt": "ours\n"], message: "ours")
-        let outcome = try test.repository.merge(
-            mirror, message: "Merge", ourLabel: "HEAD", theirLabel: "ServiceNow", prepared: prepared)
+        let outcome = try mergeConflictingOnATxt(test, target, prepared)
         #expect(outcome == .conflicts(paths: ["a.txt"]))
         #expect(FileManager.default.fileExists(atPath: prepared.file.path))
         #expect(try test.read(Self.manifestPath) == "{\"path\":\"one\"}\r\n{\"path\":\"two\"}\r\n")

@@ -47,17 +47,12 @@ struct ChangeList: RandomAccessCollection, Sendable {
 
     subscript(position: Int) -> PullReport.Change {
         let row = rows[position]
-        let path = text.withUnsafeBufferPointer { bytes in
-            String(decoding: bytes[Int(row.pathStart)..<Int(row.sysIDStart)], as: UTF8.self)
-        }
-        let sysID = text.withUnsafeBufferPointer { bytes in
-            String(decoding: bytes[Int(row.sysIDStart)..<Int(row.sysIDEnd)], as: UTF8.self)
-        }
         return PullReport.Change(
             kind: row.kind,
             statement: StatementRef(
-                path: path, control: values[Int(row.control)], system: values[Int(row.system)],
-                title: values[Int(row.title)], sysID: sysID),
+                path: String(decoding: text[Int(row.pathStart)..<Int(row.sysIDStart)], as: UTF8.self),
+                control: values[Int(row.control)], system: values[Int(row.system)], title: values[Int(row.title)],
+                sysID: String(decoding: text[Int(row.sysIDStart)..<Int(row.sysIDEnd)], as: UTF8.self)),
             updatedBy: row.updatedBy < 0 ? nil : values[Int(row.updatedBy)])
     }
 

@@ -48,12 +48,10 @@ public struct PushService {
             // than reading a second one beside it (two at once took an interrupted push of 100,000
             // statements to ~220 MB), and hands back the new tip's. The task is let go first, so the
             // manifest it returns is not shared.
-            var known = early
-            early = nil
-            let manifest = try await known?.manifest.value
-            let knownTip = known?.tip
-            known = nil
-            recovery = try await PushRecovery(workspace: workspace, client: client).run(manifest: consume manifest, of: knownTip)
+            var manifest: Manifest?
+            var knownTip: ObjectID?
+            if let known = early.take() { (manifest, knownTip) = (try await known.manifest.value, known.tip) }
+            recovery = try await PushRecovery(workspace: workspace, client: client).run(manifest: manifest.take(), of: knownTip)
         }
         let recovered = recovery.recovered
         // Nothing reads the index again until the sync commit (a recovery's sync commit has just read it):
