@@ -8,7 +8,16 @@
 #undef LIBXML_ICU_ENABLED
 
 #include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
+
+/* The deepest element nesting libxml2's tree builder accepts (`xmlParserMaxDepth`, a mutable global
+ * that Swift 6 will not read directly): pushing a node deeper halts the parser. */
+static inline unsigned int grcsync_xml_parser_max_depth(void) { return xmlParserMaxDepth; }
+
+/* Frees memory libxml2 allocated (`xmlFree` is a function-pointer global, likewise out of Swift's reach). */
+static inline void grcsync_xml_free(void *memory) { xmlFree(memory); }
 
 #endif

@@ -14,7 +14,7 @@ struct ParsedHTML: Sendable {
 /// equivalence check and the converters always agree on the tree).
 enum HTMLFragmentParser {
     /// libxml2 wants one initialisation before threads use it; a static runs it once, thread-safely.
-    private static let initialised: Void = { xmlInitParser() }()
+    static let initialised: Void = { xmlInitParser() }()
 
     /// libxml2 error codes that report a spelling HTML tolerates, not a repaired structure.
     private static let harmlessErrorCodes: Set<Int32> = [
@@ -26,7 +26,13 @@ enum HTMLFragmentParser {
     /// With `<body>` open, libxml2 keeps top-level text as it is instead of wrapping it in an implied
     /// `<p>`. Nothing is appended: a closing tag would be swallowed by an unterminated tag at the end of
     /// the input, and libxml2 closes open elements at the end anyway.
-    private static let prefix = "<html><body>"
+    static let prefix = "<html><body>"
+
+    /// What every parse asks of libxml2: no messages printed, no network, no implied `<html>`/`<body>`
+    /// (the prefix supplies them), the encoding given (UTF-8) over any `<meta>`, no default DTD.
+    static let options = Int32(
+        HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue
+            | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NODEFDTD.rawValue)
 
     static func parse(_ html: String) -> ParsedHTML {
         let (nodes, errors) = withBody(of: html) { body in body.map(children(of:)) ?? [] }
@@ -58,14 +64,8 @@ enum HTMLFragmentParser {
         -> (result: Result?, structuralErrors: [String])
     {
         _ = initialised
-        var source: [UInt8] = []
-        source.reserveCapacity(prefix.utf8.count + html.count)
-        source.append(contentsOf: prefix.utf8)
-        source.append(contentsOf: html)
+        let source = document(around: html)
         let collector = ErrorCollector()
-        let options = Int32(
-            HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue
-                | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NODEFDTD.rawValue)
         let context = Unmanaged.passRetained(collector)
         defer { context.release() }
         // The structured error handler is per thread in libxml2; set and restore it around this
@@ -88,6 +88,15 @@ enum HTMLFragmentParser {
         defer { xmlFreeDoc(document) }
         let result = read(findBody(in: xmlDocGetRootElement(document)))
         return (result, errors())
+    }
+
+    /// The document libxml2 is given: the prefix, then the fragment.
+    static func document(around html: some Collection<UInt8>) -> [UInt8] {
+        var source: [UInt8] = []
+        source.reserveCapacity(prefix.utf8.count + html.count)
+        source.append(contentsOf: prefix.utf8)
+        source.append(contentsOf: html)
+        return source
     }
 
     private static func findBody(in root: xmlNodePtr?) -> xmlNodePtr? {

@@ -32,7 +32,8 @@ struct HTMLElement: Sendable, Equatable {
     }
 }
 
-/// One attribute; a valueless attribute (`<input disabled>`) has the empty string as value, as in HTML.
+/// One attribute. A valueless attribute has the empty string as value, except HTML's boolean ones, which
+/// libxml2 gives their own name (`<input disabled>` has `disabled="disabled"`).
 struct HTMLAttribute: Sendable, Equatable {
     var name: String
     var value: String

@@ -56,6 +56,52 @@ import Testing
         for html in inputs { Self.expectSameAsReferenceWithLayouts(html) }
     }
 
+    /// What the tree built from libxml2's events must do as libxml2's own tree builder does: prefixed
+    /// names, valueless attributes, text delivered in pieces, start tags without their `>`, tags libxml2
+    /// discards, content after `<body>` closes, and nesting past the depth where the builder stops.
+    @Test func treeBuilderEdgeCases() {
+        let long = String(repeating: "caf\u{E9} &amp; &#x1F6E1; x ", count: 120)
+        var inputs = [
+            "<o:p>x</o:p> <p><o:p></o:p>y</p>", "<xml:lang>x</xml:lang><a:>y</a:><a:b:c>z</a:b:c><a::b>w</a::b><a:1>v</a:1>",
+            "<p xmlns=\"x\" xmlns:a=\"y\" a:b=\"c\" XML:lang=en>q</p>",
+            "<option selected>a</option><td nowrap foo>b</td><input checked=checked disabled><hr noshade>",
+            "<p>\(long)</p>", "<pre>\n\(long)\n</pre>", "<p>a\(long)<!-- c -->\(long)b</p>",
+            "<script>a<b>c</script>d<style>x</style>", "<p>a<script>\(long)</script></p>",
+            "<p>a<b \"x\">c</p>d", "<p>a<b c=d <i>e</i>f", "<p>a<b c=\"d\"", "<p>a<b", "<ul><li>a<li b=c",
+            "<p>x<body class=q>y</p>", "<p>x<html lang=en>y<head>z</p>", "<p>a<!DOCTYPE html>b</p>",
+            "</body></html>z<p>w", "<p>x</p></body> y <body><p>z</p>", "<frameset><frame></frameset>x",
+            "<p>a<?pi data?>b<?pi?>c</p>", "<p>a</b>b</p></i>", "<table><td>x<p>y</table>z", "<p>\u{80}\u{FFFD}</p>",
+        ]
+        for depth in [200, 250, 252, 253, 254, 255, 256, 257, 300] {
+            inputs.append(String(repeating: "<b>", count: depth) + "x" + String(repeating: "</b>", count: 3) + "y")
+            inputs.append(String(repeating: "<div>", count: depth) + "<p>x</p>tail")
+        }
+        for html in inputs {
+            Self.expectSameAsReferenceWithLayouts(html)
+            Self.expectSameTreeAsDocument(html)
+        }
+    }
+
+    /// Before normalising (which would hide how text pieces were joined), the tree built from
+    /// libxml2's events holds exactly the nodes `HTMLFragmentParser.parse` copies out of libxml2's
+    /// document.
+    static func expectSameTreeAsDocument(_ html: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let tree = CanonicalTree.parse(html)
+        let document = HTMLFragmentParser.parse(html).nodes
+        let shown = html.unicodeScalars.map { $0.escaped(asASCII: true) }.joined()
+        #expect(tree.htmlNodes(under: CanonicalTree.root) == document, "tree differs from the document for \(shown)",
+                sourceLocation: sourceLocation)
+    }
+
+    @Test(arguments: 0..<4)
+    func treeHoldsWhatTheDocumentHolds(seed: UInt64) {
+        var grammar = ConverterFuzzTests.Grammar(random: SeededGenerator(seed: 4_000 + seed))
+        for _ in 0..<150 {
+            Self.expectSameTreeAsDocument(grammar.document())
+            Self.expectSameTreeAsDocument(grammar.soup())
+        }
+    }
+
     @Test(arguments: 0..<8)
     func grammarDocuments(seed: UInt64) {
         var grammar = ConverterFuzzTests.Grammar(random: SeededGenerator(seed: 1_000 + seed))
@@ -144,5 +190,34 @@ extension CanonicalFormDifferentialTests {
             }
             previous = html
         }
+    }
+}
+
+extension CanonicalTree {
+    /// The nodes under `parent` as `HTMLFragmentParser.parse` gives them.
+    func htmlNodes(under parent: Int32) -> [HTMLNode] {
+        var result: [HTMLNode] = []
+        var child = nodes[Int(parent)].firstChild
+        while child != Self.none {
+            let node = nodes[Int(child)]
+            let text = string(node.start, node.end)
+            switch node.kind {
+            case .element:
+                let attributes = self.attributes[Int(node.firstAttribute)..<Int(node.endAttribute)].map {
+                    HTMLAttribute(name: string($0.nameStart, $0.nameEnd), value: string($0.valueStart, $0.valueEnd))
+                }
+                result.append(.element(HTMLElement(name: text, attributes: attributes, children: htmlNodes(under: child))))
+            case .text: result.append(.text(text))
+            case .comment: result.append(.comment(text))
+            case .processingInstruction: result.append(.other(kind: "processing instruction", content: text))
+            case .entityReference: result.append(.other(kind: "entity reference", content: text))
+            }
+            child = node.next
+        }
+        return result
+    }
+
+    private func string(_ start: Int32, _ end: Int32) -> String {
+        String(decoding: bytes[Int(start)..<Int(end)], as: UTF8.self)
     }
 }
