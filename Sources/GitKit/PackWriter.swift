@@ -31,6 +31,8 @@ public final class PackWriter {
         public let id: ObjectID
         /// The pack entry: the object header followed by the zlib-deflated content.
         let entry: [UInt8]
+        /// The entry's size in the pack, in bytes.
+        public var packedSize: Int { entry.count }
         /// The CRC-32 of `entry`, as the pack's index records it.
         let crc: UInt32
     }

@@ -1,18 +1,20 @@
 import ArgumentParser
 import Foundation
+import GitKit
 import ServiceNowEmulator
 import Statements
 
-/// Times statement rendering alone, on one thread: `HTMLLayout.layOut` (what `pull` does per statement
-/// in the HTML format) and `HTMLEquivalence.canonicalForm` (the proof inside it), over generated
-/// statements and, when the fixture is present, the 317 real 18F statements.
+/// Times a first pull's work per statement alone, on one thread: `HTMLLayout.layOut` (what `pull` does
+/// per statement in the HTML format), `HTMLEquivalence.canonicalForm` (the proof inside it) and
+/// `PackWriter.prepare` of the laid-out file (hashing and deflating it into a pack entry), over
+/// generated statements and, when the fixture is present, the 317 real 18F statements.
 ///
 /// Times are CPU time of this thread, so other work on a shared machine does not inflate them. The
 /// digest of every output lets two builds be checked for byte-identical results.
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Time HTMLLayout.layOut and HTMLEquivalence.canonicalForm on one thread.",
+        abstract: "Time HTMLLayout.layOut, HTMLEquivalence.canonicalForm and PackWriter.prepare on one thread.",
         discussion: """
             Example:
               grcsync-benchmark render --count 20000
@@ -59,10 +61,14 @@ struct RenderCommand: ParsableCommand {
                 for html in htmls { outputs.append(HTMLEquivalence.canonicalForm(html)) }
             }
         }
+        var packed = 0
+        let pack = ThreadCPUTime.measure {
+            for output in outputs.prefix(renders) { packed &+= PackWriter.prepare(output.utf8).packedSize }
+        }
         var digest = Digest()
         for output in outputs { digest.add(output) }
-        print("\(title): \(renders) renders, \(bytes / max(1, renders)) bytes on average")
-        for (name, seconds) in [("layOut", layOut), ("canonicalForm", canonical)] {
+        print("\(title): \(renders) renders, \(bytes / max(1, renders)) bytes on average, packed to \(packed / max(1, renders))")
+        for (name, seconds) in [("layOut", layOut), ("canonicalForm", canonical), ("pack entry", pack)] {
             let micros = seconds * 1e6 / Double(max(1, renders))
             let megabytes = Double(bytes) / 1e6 / seconds
             let label = name.padding(toLength: 14, withPad: " ", startingAt: 0)
