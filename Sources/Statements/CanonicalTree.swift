@@ -6,9 +6,11 @@
 /// libxml2 stays the judge: the tree is built from the same parse as `HTMLFragmentParser.parse` (same
 /// input, options and NUL rule), and the canonical form is the same function of that tree, byte for
 /// byte:
-/// * the build copies what `parse` copies (`CanonicalTree+LibXML2.swift`): bytes that are valid UTF-8
-///   as they are (which is what `String(cString:)` keeps), anything else through `String`; ASCII names
-///   lower-cased by byte, others by `String.lowercased()`; attributes sorted with the same comparison;
+/// * the build holds what `parse` copies out of libxml2's document (`CanonicalTree+LibXML2.swift`,
+///   from the parser's SAX events placed as libxml2's own tree builder places them): bytes that are
+///   valid UTF-8 as they are (which is what `String(cString:)` keeps), anything else through `String`;
+///   ASCII names lower-cased by byte, others by `String.lowercased()`; attributes sorted with the same
+///   comparison;
 /// * normalisation (`CanonicalTree+Whitespace.swift`) is `HTMLNormalizer`'s passes one for one. Every
 ///   rule there looks at ASCII bytes only (the five HTML spaces, `\n`), so working on UTF-8 bytes
 ///   instead of Unicode scalars decides the same, and element kinds come from the same
@@ -17,7 +19,8 @@
 ///   inside another character in valid UTF-8.
 ///
 /// `CanonicalFormDifferentialTests` checks all of it against the old `String` implementation, kept in
-/// the test target, on the seed corpus and on fuzzed markup and byte soup.
+/// the test target, and the tree against the document node for node, on the seed corpus and on fuzzed
+/// markup and byte soup.
 struct CanonicalTree {
     /// The kinds of `HTMLNode`.
     enum Kind: UInt8 {

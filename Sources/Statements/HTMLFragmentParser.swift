@@ -26,7 +26,7 @@ enum HTMLFragmentParser {
     /// With `<body>` open, libxml2 keeps top-level text as it is instead of wrapping it in an implied
     /// `<p>`. Nothing is appended: a closing tag would be swallowed by an unterminated tag at the end of
     /// the input, and libxml2 closes open elements at the end anyway.
-    static let prefix = "<html><body>"
+    private static let prefix = "<html><body>"
 
     /// What every parse asks of libxml2: no messages printed, no network, no implied `<html>`/`<body>`
     /// (the prefix supplies them), the encoding given (UTF-8) over any `<meta>`, no default DTD.

@@ -53,7 +53,10 @@ import Testing
             "<p data-\u{E9}=1 data-e=2>x</p>", "<listing>\nx\n</listing>", "<xmp><b> x </b></xmp>", "<plaintext> a <b>",
             "<p>\u{1F6E1}\u{FE0F} <em>\u{E9}</em></p>", "<hr> <hr/> <br/> x", "<p><span></span> <span> </span> x</p>",
         ]
-        for html in inputs { Self.expectSameAsReferenceWithLayouts(html) }
+        for html in inputs {
+            Self.expectSameAsReferenceWithLayouts(html)
+            Self.expectSameTreeAsDocument(html)
+        }
     }
 
     /// What the tree built from libxml2's events must do as libxml2's own tree builder does: prefixed
@@ -119,7 +122,10 @@ import Testing
         let statements = try #require(
             try ServiceNowStyleHTML.load("statements-18f.jsonl", as: ServiceNowStyleHTML.Statement.self),
             "statements-18f.jsonl is missing from ../shared/fixtures/grc-seed")
-        for statement in statements { Self.expectSameAsReferenceWithLayouts(ServiceNowStyleHTML.html(statement)) }
+        for statement in statements {
+            Self.expectSameAsReferenceWithLayouts(ServiceNowStyleHTML.html(statement))
+            Self.expectSameTreeAsDocument(ServiceNowStyleHTML.html(statement))
+        }
         let controls = try ServiceNowStyleHTML.load("control-text.jsonl", as: ServiceNowStyleHTML.ControlText.self) ?? []
         for control in controls { Self.expectSameAsReference(ServiceNowStyleHTML.html(control)) }
     }
