@@ -11,27 +11,28 @@ extension CanonicalTree {
     /// every statement twice. `CanonicalFormDifferentialTests` holds it to the document-based reading.
     static func parse(_ html: String) -> CanonicalTree {
         if ByteScan.containsNUL(html) {
-            // `HTMLFragmentParser.withBody(of:)`'s rule for NUL, on the same bytes.
+            // `HTMLFragmentParser.withBody(of:)`'s rule for NUL, on the same bytes; the text kept when
+            // libxml2 cannot parse is the original, as `HTMLFragmentParser.parse` keeps it.
             let source = html.contains("\u{0}") ? html.replacingNUL() : html
-            return build(source.utf8)
+            return build(source.utf8) ?? unparsed(html.utf8)
         }
-        return build(html.utf8)
+        return build(html.utf8) ?? unparsed(html.utf8)
     }
 
     /// `parse(String(decoding: html, as: UTF8.self))` for valid UTF-8, without making the `String`.
     static func parse(utf8 html: [UInt8]) -> CanonicalTree {
         if html.contains(0) { return parse(String(decoding: html, as: UTF8.self)) }
-        return build(html)
+        return build(html) ?? unparsed(html)
     }
 
-    private static func build(_ html: some Collection<UInt8>) -> CanonicalTree {
+    /// The tree, or nil when libxml2 could not run the parse (no document, for `withBody`).
+    private static func build(_ html: some Collection<UInt8>) -> CanonicalTree? {
         var builder = SAXBuilder(tree: CanonicalTree(capacity: html.count))
         let started = withUnsafeMutablePointer(to: &builder) { pointer in
             HTMLFragmentParser.stream(ofUTF8: html, handler: SAXBuilder.handler(), context: UnsafeMutableRawPointer(pointer))
         }
-        // The prefix always opens a <body>; a parse that never reached it is one libxml2 could not run
-        // (no document, for `withBody`).
-        guard started, builder.foundBody else { return unparsed(html) }
+        // The prefix always opens a <body>; a parse that never reached it is one libxml2 could not run.
+        guard started, builder.foundBody else { return nil }
         builder.finishText()
         return builder.tree
     }
@@ -54,7 +55,8 @@ extension CanonicalTree {
 ///   attribute (`checked`) its name as its value;
 /// * text arrives in pieces and joins the previous piece while that is still its parent's last child
 ///   and of the same kind (text or CDATA);
-/// * nesting deeper than `xmlParserMaxDepth` stops the parse where the tree builder stops it;
+/// * a text that would grow past `XML_MAX_TEXT_LENGTH` (10 MB) and nesting deeper than
+///   `xmlParserMaxDepth` stop the parse where the tree builder stops it;
 /// * only the first `<body>` counts (the one `findBody` returns): whatever comes after it closes is
 ///   outside, as in the document.
 private struct SAXBuilder {
@@ -130,6 +132,13 @@ private struct SAXBuilder {
         let parent = openElement(atDepth: level - bodyLevel)
         let piece = UnsafeBufferPointer(start: bytes, count: Int(count))
         if let text, text.parent == parent, text.isCDATA == isCDATA, tree.nodes[Int(parent)].lastChild == text.node {
+            // The tree builder will not grow a text past XML_MAX_TEXT_LENGTH: it drops the piece and
+            // stops the parse.
+            let length = Int(tree.nodes[Int(text.node)].end - tree.nodes[Int(text.node)].start)
+            if length + piece.count > Int(XML_MAX_TEXT_LENGTH), parser.pointee.options & Int32(XML_PARSE_HUGE.rawValue) == 0 {
+                xmlStopParser(parser)
+                return leaveBody()
+            }
             if Int(tree.nodes[Int(text.node)].end) != tree.bytes.count {
                 // Not the last bytes written: move the text to the end first.
                 let (start, end) = (Int(tree.nodes[Int(text.node)].start), Int(tree.nodes[Int(text.node)].end))

@@ -13,6 +13,10 @@ extension HTMLFragmentParser {
         _ = initialised
         guard let parser = htmlNewParserCtxt() else { return false }
         defer { htmlFreeParserCtxt(parser) }
+        // `htmlReadMemory` starts from an XML parser context, whose dictionary of names stops growing at
+        // 10 MB (a document with more distinct tag and attribute names loses the rest); an HTML one has
+        // no such cap, so it is set here.
+        xmlDictSetLimit(parser.pointee.dict, Int(XML_MAX_DICTIONARY_LIMIT))
         parser.pointee.sax.pointee = handler
         parser.pointee._private = context
         let source = document(around: html)
