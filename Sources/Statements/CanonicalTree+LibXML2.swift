@@ -131,19 +131,15 @@ private struct SAXBuilder {
         guard level >= bodyLevel else { return leaveBody() }
         let parent = openElement(atDepth: level - bodyLevel)
         let piece = UnsafeBufferPointer(start: bytes, count: Int(count))
-        if let text, text.parent == parent, text.isCDATA == isCDATA, tree.nodes[Int(parent)].lastChild == text.node {
+        // Every other event ends the receiving text (`finishText`) before it adds anything, so a text
+        // still receiving is its parent's last child and the last bytes written.
+        if let text, text.parent == parent, text.isCDATA == isCDATA {
             // The tree builder will not grow a text past XML_MAX_TEXT_LENGTH: it drops the piece and
             // stops the parse.
             let length = Int(tree.nodes[Int(text.node)].end - tree.nodes[Int(text.node)].start)
             if length + piece.count > Int(XML_MAX_TEXT_LENGTH), parser.pointee.options & Int32(XML_PARSE_HUGE.rawValue) == 0 {
                 xmlStopParser(parser)
                 return leaveBody()
-            }
-            if Int(tree.nodes[Int(text.node)].end) != tree.bytes.count {
-                // Not the last bytes written: move the text to the end first.
-                let (start, end) = (Int(tree.nodes[Int(text.node)].start), Int(tree.nodes[Int(text.node)].end))
-                tree.nodes[Int(text.node)].start = Int32(tree.bytes.count)
-                tree.bytes.append(contentsOf: tree.bytes[start..<end])
             }
             tree.bytes.append(contentsOf: piece)
             tree.nodes[Int(text.node)].end = Int32(tree.bytes.count)
@@ -186,10 +182,8 @@ private struct SAXBuilder {
         }
         if valid { return }
         let repaired = Array(String(decoding: tree.bytes[start..<end], as: UTF8.self).utf8)
-        if end == tree.bytes.count { tree.bytes.removeSubrange(start...) }
-        tree.nodes[Int(text.node)].start = Int32(tree.bytes.count)
-        tree.bytes.append(contentsOf: repaired)
-        tree.nodes[Int(text.node)].end = Int32(tree.bytes.count)
+        tree.bytes.replaceSubrange(start..<end, with: repaired)  // the last bytes written (see `characters`)
+        tree.nodes[Int(text.node)].end = Int32(start + repaired.count)
     }
 
     // MARK: Structure
@@ -231,16 +225,19 @@ private struct SAXBuilder {
                 grcsync_xml_free(local)
                 grcsync_xml_free(prefix)
             }
-            let start = tree.bytes.count
-            appendLowercased(local.map { UnsafePointer($0) } ?? pointer)
-            let flags = tree.bytes[start...].withUnsafeBufferPointer { ElementFlags(utf8: $0) }
-            return (flags, start, tree.bytes.count)
+            return appendName(local.map { UnsafePointer($0) } ?? pointer)
         }
         for name in names where name.pointer == pointer { return (name.flags, Int(name.start), Int(name.end)) }
+        let name = appendName(pointer)
+        names.append((pointer, name.flags, Int32(name.start), Int32(name.end)))
+        return name
+    }
+
+    /// Appends an element's name, lower-cased, and classifies it.
+    private mutating func appendName(_ pointer: UnsafePointer<xmlChar>) -> (flags: ElementFlags, start: Int, end: Int) {
         let start = tree.bytes.count
         appendLowercased(pointer)
         let flags = tree.bytes[start...].withUnsafeBufferPointer { ElementFlags(utf8: $0) }
-        names.append((pointer, flags, Int32(start), Int32(tree.bytes.count)))
         return (flags, start, tree.bytes.count)
     }
 
