@@ -177,6 +177,16 @@ struct CanonicalTree {
             // Most text has only single spaces: nothing is written until the first byte that changes.
             var read = start
             var inSpace = false
+            // Eight bytes at a time while they hold no byte below 0x20 and no two spaces in a row; the
+            // loop below goes on byte by byte from the first word that does.
+            while read + 8 <= end {
+                let word = UInt64(littleEndian: UnsafeRawPointer(buffer.baseAddress! + read).loadUnaligned(as: UInt64.self))
+                if Self.zeroBytes(word & 0xE0E0_E0E0_E0E0_E0E0) != 0 { break }
+                let spaces = Self.zeroBytes(word ^ 0x2020_2020_2020_2020)
+                if spaces & (spaces << 8) != 0 || (inSpace && spaces & 0x80 != 0) { break }
+                inSpace = spaces >> 63 != 0
+                read += 8
+            }
             while read < end {
                 let byte = buffer[read]
                 if byte > 0x20 {
@@ -210,5 +220,11 @@ struct CanonicalTree {
             return write
         }
         nodes[Int(index)].end = Int32(newEnd)
+    }
+
+    /// 0x80 in each byte of `word` that is zero, 0 in every other bit (exact: no carry crosses a byte).
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((word & low) &+ low) | word | low)
     }
 }

@@ -25,7 +25,7 @@ public enum HTMLLayout {
         // ASCII whitespace), and becomes a String only when it wins.
         laidOut.append(0x0A)
         // Already laid out (a file read back): the same text is trivially equivalent.
-        if laidOut.elementsEqual(html.utf8) { return html }
+        if laidOut.count == html.utf8.count, laidOut.elementsEqual(html.utf8) { return html }
         var reference = CanonicalReference(html)
         if reference.matches(utf8: laidOut) { return String(decoding: laidOut, as: UTF8.self) }
         laidOut.removeLast()

@@ -19,14 +19,22 @@ public enum StatementPath {
     /// Turns one remote name into a safe path component: letters, digits and `.-_()` are kept, spaces
     /// become `-`, anything else becomes `_`; leading dots become `_`; empty becomes `unnamed`.
     public static func component(_ name: String) -> String {
-        var out = ""
-        for scalar in name.unicodeScalars {
-            switch scalar {
-            case "a"..."z", "A"..."Z", "0"..."9", ".", "-", "_", "(", ")": out.unicodeScalars.append(scalar)
-            case " ", "\t": out.append("-")
-            default: out.append("_")
+        // By UTF-8 byte (a first pull names 100,000 files): each scalar outside ASCII becomes one `_`,
+        // written for its lead byte; its continuation bytes (0x80–0xBF) write nothing.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"),
+                UInt8(ascii: "("), UInt8(ascii: ")"):
+                bytes.append(byte)
+            case UInt8(ascii: " "), UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "-"))
+            case 0x80...0xBF: continue
+            default: bytes.append(UInt8(ascii: "_"))
             }
         }
+        var out = String(decoding: bytes, as: UTF8.self)
         while out.hasPrefix(".") { out = "_" + out.dropFirst() }
         if out.count > maximumComponentLength { out = String(out.prefix(maximumComponentLength)) }
         while out.hasSuffix(".") { out = String(out.dropLast()) + "_" }
@@ -47,11 +55,10 @@ public enum StatementPath {
         let stem = component(control)
         var candidate = "\(folder)/\(stem).\(fileExtension)"
         var counter = 2
-        while taken.contains(CaseFoldedPath(candidate)) {
+        while !taken.insert(CaseFoldedPath(candidate)).inserted {
             candidate = "\(folder)/\(stem)~\(counter).\(fileExtension)"
             counter += 1
         }
-        taken.insert(CaseFoldedPath(candidate))
         return candidate
     }
 

@@ -6,6 +6,9 @@ struct StatementPathTests {
         ("AC-2(1)", "AC-2(1)"), ("Payments Gateway", "Payments-Gateway"), ("../../etc/passwd", "_._.._etc_passwd"),
         ("a/b\\c", "a_b_c"), ("", "unnamed"), (".hidden", "_hidden"), ("CON", "CON_"), ("x\u{0}y\u{7}", "x_y_"),
         ("Zürich", "Z_rich"), ("trailing.", "trailing_"),
+        // One `_` per Unicode scalar outside ASCII, however many bytes it takes; CR LF is two scalars.
+        ("e\u{301}t\u{E9}", "e_t_"), ("\u{1F642} ok", "_-ok"), ("\u{3A9}mega\r\n", "_mega__"),
+        ("...x", "_..x"), ("x...", "x.._"), ("\tcon.txt", "-con.txt"), ("nul.tar.gz", "nul.tar.gz_"),
     ])
     func componentsAreSafe(_ input: String, _ expected: String) {
         let component = StatementPath.component(input)
