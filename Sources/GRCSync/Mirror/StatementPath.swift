@@ -17,7 +17,7 @@ public enum StatementPath {
     ]
 
     /// Turns one remote name into a safe path component: letters, digits and `.-_()` are kept, spaces
-    /// become `-`, anything else becomes `_`; leading dots become `_`; empty becomes `unnamed`.
+    /// become `-`, anything else becomes `_`; a dot at either end becomes `_`; empty becomes `unnamed`.
     public static func component(_ name: String) -> String {
         // By UTF-8 byte (a first pull names 100,000 files): each scalar outside ASCII becomes one `_`,
         // written for its lead byte; its continuation bytes (0x80–0xBF) write nothing.
@@ -34,11 +34,12 @@ public enum StatementPath {
             default: bytes.append(UInt8(ascii: "_"))
             }
         }
-        var out = String(decoding: bytes, as: UTF8.self)
-        while out.hasPrefix(".") { out = "_" + out.dropFirst() }
-        if out.count > maximumComponentLength { out = String(out.prefix(maximumComponentLength)) }
-        while out.hasSuffix(".") { out = String(out.dropLast()) + "_" }
-        if out.isEmpty { out = "unnamed" }
+        // Only ASCII is left, so bytes are characters: a name cannot start or end with a dot (`.`, `..`,
+        // hidden files, names Windows trims).
+        if bytes.first == UInt8(ascii: ".") { bytes[0] = UInt8(ascii: "_") }
+        if bytes.count > maximumComponentLength { bytes.removeLast(bytes.count - maximumComponentLength) }
+        if bytes.last == UInt8(ascii: ".") { bytes[bytes.count - 1] = UInt8(ascii: "_") }
+        var out = bytes.isEmpty ? "unnamed" : String(decoding: bytes, as: UTF8.self)
         if reservedNames.contains(out.lowercased()) || reservedNames.contains(stem(of: out).lowercased()) {
             out += "_"
         }

@@ -50,6 +50,9 @@ struct StatementPathTests {
 
     @Test func longNamesAreCut() {
         #expect(StatementPath.component(String(repeating: "a", count: 500)).count == 80)
+        // Cut where a dot ends it: the dot becomes `_` too. Characters outside ASCII count once each.
+        #expect(StatementPath.component(String(repeating: "a", count: 79) + ".b") == String(repeating: "a", count: 79) + "_")
+        #expect(StatementPath.component(String(repeating: "\u{E9}", count: 90)) == String(repeating: "_", count: 80))
     }
 
     @Test func extensionsAreReplacedOnlyInTheFileName() {
