@@ -21,11 +21,23 @@ extension Repository {
 
     /// Stores a blob of exactly `size` bytes that `produce` hands over in pieces, without ever holding
     /// it whole (a 100,000-entry manifest is ~30 MB). Fails if the pieces do not add up to `size`.
+    /// From `LooseObjectWriter.parallelSize` on, the blob is deflated on all cores while this thread
+    /// hashes it (`LooseObjectWriter`); a smaller one goes through libgit2's write stream. `workerCPU`,
+    /// when given, is told the CPU time spent on those other threads, piece by piece.
     public func writeBlob(
-        size: Int, _ produce: (_ write: (UnsafeRawBufferPointer) throws -> Void) throws -> Void
+        size: Int, workerCPU: (@Sendable (Duration) -> Void)? = nil,
+        _ produce: (_ write: (UnsafeRawBufferPointer) throws -> Void) throws -> Void
     ) throws -> ObjectID {
         let odb = try makeHandle("git_repository_odb", owner: self, free: { git_odb_free($0) }) {
             git_repository_odb(&$0, pointer)
+        }
+        if size >= LooseObjectWriter.parallelSize {
+            let writer = try LooseObjectWriter(
+                objectsDirectory: itemPath(GIT_REPOSITORY_ITEM_OBJECTS), blobSize: size, workerCPU: workerCPU)
+            try produce { try writer.write($0) }
+            return try writer.finish(unlessStored: { id in
+                withUnsafePointer(to: id.oid) { git_odb_exists(odb.pointer, $0) != 0 }
+            })
         }
         var stream: UnsafeMutablePointer<git_odb_stream>?
         try check(git_odb_open_wstream(&stream, odb.pointer, git_object_size_t(size), GIT_OBJECT_BLOB), "git_odb_open_wstream")

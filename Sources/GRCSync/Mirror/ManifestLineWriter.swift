@@ -40,9 +40,24 @@ enum ManifestLineWriter {
     static func length(of entry: ManifestEntry) -> Int {
         // The keys, quotes, colons, commas and braces of a line, with its final newline.
         let punctuation = #"{"control":"","field":"","format":"","path":"","sys_id":"","sys_mod_count":,"sys_updated_by":"","sys_updated_on":"","system":"","table":"","title":""}"#.utf8.count + 1
-        return punctuation + String(entry.modCount).utf8.count
-            + [entry.control, entry.field, entry.format.rawValue, entry.path, entry.sysID, entry.updatedBy, entry.updatedOn,
-               entry.system, entry.table, entry.title].reduce(0) { $0 + escapedLength($1) }
+        // Summed one by one: an array of the ten values cost an allocation and ten retains per line,
+        // most of the ~45 ms this took for 100,000 lines.
+        return punctuation + digits(entry.modCount)
+            + escapedLength(entry.control) + escapedLength(entry.field) + escapedLength(entry.format.rawValue)
+            + escapedLength(entry.path) + escapedLength(entry.sysID) + escapedLength(entry.updatedBy)
+            + escapedLength(entry.updatedOn) + escapedLength(entry.system) + escapedLength(entry.table)
+            + escapedLength(entry.title)
+    }
+
+    /// The length of `String(value)`.
+    private static func digits(_ value: Int) -> Int {
+        var count = value < 0 ? 2 : 1
+        var rest = value.magnitude
+        while rest >= 10 {
+            rest /= 10
+            count += 1
+        }
+        return count
     }
 
     /// The length of `value` once escaped, without its quotes.

@@ -295,14 +295,15 @@ final class MirrorIngest {
     }
 
     /// Writes the manifest as a blob (and into `copy`): serialised on one more thread while this one
-    /// hashes and deflates.
+    /// hashes it and others deflate it (`Repository.writeBlob(size:workerCPU:_:)`).
     private static func write(_ manifest: ManifestPieces, into gitDirectory: URL, copy: URL?, cpu: CPUTime) throws -> ObjectID {
         try cpu.count {
             let repository = try Repository.open(at: gitDirectory)
             let copyHandle = try copy.map(Self.create)
             defer { try? copyHandle?.close() }
             let file = manifest()
-            let blob = try repository.writeBlob(size: file.size) { write in
+            // The threads that deflate it count too.
+            let blob = try repository.writeBlob(size: file.size, workerCPU: { cpu.add($0) }) { write in
                 try PiecePipeline.run(
                     produce: { piece in
                         try cpu.count {

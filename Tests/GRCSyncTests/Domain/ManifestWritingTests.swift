@@ -50,6 +50,33 @@ struct ManifestWritingTests {
             #expect(ManifestLineWriter.length(of: entry) == line.count)
         }
         #expect(try Manifest(jsonl: manifest.jsonl(), origin: "test") == manifest)
+        // Mod counts at each change in their number of digits.
+        for modCount in [9, 10, 99, 100, 999_999, 1_000_000, -9, -10] {
+            var entry = entries[0]
+            entry.modCount = modCount
+            var line: [UInt8] = []
+            ManifestLineWriter.append(entry, to: &line)
+            #expect(ManifestLineWriter.length(of: entry) == line.count, "mod count \(modCount)")
+        }
+    }
+
+    @Test func entriesInPathOrderAndOutOfItAreWrittenSorted() throws {
+        let entries = (0..<50).map { index in
+            ManifestEntry(
+                path: "statements/S/AC-\(index).html", table: "t", sysID: "\(index)", field: "f", format: .html,
+                modCount: index, updatedOn: "", updatedBy: "", system: "S", control: "AC-\(index)", title: "")
+        }
+        // Read from its file (in path order), changed in place, then given a new path at the end.
+        var manifest = try Manifest(jsonl: Manifest(entries.shuffled()).jsonl(), origin: "test")
+        var changed = entries[7]
+        changed.modCount = 1_000
+        manifest.insert(changed)
+        #expect(manifest.jsonl() == (try viaEncoder(entries.map { $0.sysID == changed.sysID ? changed : $0 })))
+        var added = entries[3]
+        added.path = "statements/A/AC-3.html"
+        manifest.insert(added)
+        let expected = try viaEncoder(entries.map { $0.sysID == changed.sysID ? changed : $0 } + [added])
+        #expect(manifest.jsonl() == expected)
     }
 
     @Test func anEmptyManifestIsAnEmptyFile() {
