@@ -17,29 +17,43 @@ struct JSONText {
 
     mutating func string(_ value: String) {
         text += "\""
-        var needsEscaping = false
-        for unit in value.utf8 where unit < 0x20 || unit == 0x22 || unit == 0x5C {
-            needsEscaping = true
-            break
-        }
-        if !needsEscaping {
+        var value = value
+        let plain = value.withUTF8 { utf8 in !utf8.contains { Self.needsEscape($0) } }
+        if plain {
             text += value
         } else {
-            for scalar in value.unicodeScalars {
-                switch scalar {
-                case "\"": text += "\\\""
-                case "\\": text += "\\\\"
-                case "\n": text += "\\n"
-                case "\r": text += "\\r"
-                case "\t": text += "\\t"
-                case let s where s.value < 0x20:
-                    let hex = String(s.value, radix: 16)
-                    text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: text.unicodeScalars.append(scalar)
+            // Runs of bytes that need no escape are copied whole (they start and end next to an ASCII
+            // byte, so they are whole UTF-8 sequences): appending scalar by scalar made every statement
+            // with a line break in it — every laid-out one grcsync pushes — cost the emulator ~0.3 ms.
+            value.withUTF8 { utf8 in
+                var start = 0
+                for (index, byte) in utf8.enumerated() where Self.needsEscape(byte) {
+                    if start < index { text += String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<index]), as: UTF8.self) }
+                    text += Self.escaped(byte)
+                    start = index + 1
                 }
+                if start < utf8.count { text += String(decoding: UnsafeBufferPointer(rebasing: utf8[start...]), as: UTF8.self) }
             }
         }
         text += "\""
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    /// The escape of a quote, a backslash or a control character (`\n`, `\r`, `\t`, else `\u00XX`).
+    private static func escaped(_ byte: UInt8) -> String {
+        switch byte {
+        case UInt8(ascii: "\""): return "\\\""
+        case UInt8(ascii: "\\"): return "\\\\"
+        case UInt8(ascii: "\n"): return "\\n"
+        case UInt8(ascii: "\r"): return "\\r"
+        case UInt8(ascii: "\t"): return "\\t"
+        default:
+            let hex = String(byte, radix: 16)
+            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        }
     }
 
     /// Writes `{"k":"v",...}` with keys in the given order.
