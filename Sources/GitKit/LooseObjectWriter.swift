@@ -7,7 +7,7 @@ import Foundation
 /// libgit2's write stream hashes and deflates each piece in turn on the calling thread: for the 36 MB
 /// manifest of 100,000 statements, ~0.07 s of SHA-1 and ~0.14 s of zlib one after the other, after the
 /// last answer of every push. Here the calling thread only hashes (through libgit2, `ObjectHasher`)
-/// while the content is deflated in segments of 512 KB on other threads, each segment primed with the
+/// while the content is deflated in segments of 256 KB on other threads, each segment primed with the
 /// 32 KB before it, as pigz does: the decoder has those bytes in its window when it reaches the segment,
 /// so matches reach back into them and the stream is as small as one deflated in one go. Each segment
 /// but the last ends with a sync flush (byte-aligned, no final block), so the segments join into one
@@ -20,7 +20,7 @@ import Foundation
 /// repository is as before.
 final class LooseObjectWriter {
     /// Bytes of content per segment.
-    static let segmentSize = 1 << 19
+    static let segmentSize = 1 << 18
     /// Deflate's window, the longest distance a match can reach back: what each segment is primed with.
     static let window = 1 << 15
     /// Segments handed out and not yet written, at most (bounds the memory held).
@@ -42,15 +42,13 @@ final class LooseObjectWriter {
     private var written = 0
     private var adler = adler32(0, nil, 0)
     private let results = Results()
-    private let group = DispatchGroup()
-    private let workerCPU: (@Sendable (Duration) -> Void)?
+    private let deflaters: Deflaters
     private var finished = false
 
     /// Starts a blob of exactly `size` bytes in the repository whose objects folder is `objectsDirectory`.
     /// `workerCPU`, when given, is told the CPU time each segment took to deflate, on its thread.
     init(objectsDirectory: URL, blobSize size: Int, workerCPU: (@Sendable (Duration) -> Void)? = nil) throws {
         self.objectsDirectory = objectsDirectory
-        self.workerCPU = workerCPU
         declaredSize = size
         hasher = try ObjectHasher(type: GIT_OBJECT_BLOB, size: size)
         var template = Array(objectsDirectory.appendingPathComponent("tmp_obj_grcsync_XXXXXX").path.utf8CString)
@@ -58,6 +56,9 @@ final class LooseObjectWriter {
         temporaryURL = URL(fileURLWithPath: String(cString: template.map { UInt8(bitPattern: $0) }))
         guard descriptor >= 0 else { throw GitKitError.cannotWrite(objectsDirectory) }
         file = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        deflaters = Deflaters(
+            count: max(1, min(Self.segmentsInFlight, ProcessInfo.processInfo.activeProcessorCount)),
+            results: results, workerCPU: workerCPU)
         // zlib's header: deflate with a 32 KB window (0x78), level 1 (0x01), as libgit2 writes loose objects.
         try write([0x78, 0x01])
         segment.reserveCapacity(Self.segmentSize)
@@ -65,7 +66,7 @@ final class LooseObjectWriter {
     }
 
     deinit {
-        group.wait()
+        deflaters.finish()
         if !finished {
             try? file?.close()
             unlink(temporaryURL.path)
@@ -95,6 +96,7 @@ final class LooseObjectWriter {
         }
         try dispatch(last: true)
         while written < dispatched { try writeNext(waiting: true) }
+        deflaters.finish()
         try write(withUnsafeBytes(of: UInt32(adler).bigEndian) { Array($0) })
         try file?.close()
         file = nil
@@ -116,19 +118,7 @@ final class LooseObjectWriter {
         self.dictionary = Array(segment.suffix(Self.window))
         segment.removeAll(keepingCapacity: true)
         dispatched += 1
-        // A thread of its own, not Dispatch's pool: the threads that call this and produce its pieces are
-        // usually the pool's, blocked on each other, and on Linux the pool adds threads only slowly while
-        // its own are blocked (deflating the 36 MB manifest took 0.9 s instead of 0.15 s).
-        let results = self.results, group = self.group, workerCPU = self.workerCPU
-        group.enter()
-        let worker = Thread {
-            let started = Self.threadCPUTime()
-            results.store(Result { try Self.deflateSegment(bytes, primedWith: dictionary, last: last) }, at: index)
-            workerCPU?(Self.threadCPUTime() - started)
-            group.leave()
-        }
-        worker.stackSize = 1 << 20
-        worker.start()
+        deflaters.submit(Deflaters.Job(index: index, bytes: bytes, dictionary: dictionary, last: last))
         while written < dispatched, try writeNext(waiting: false) {}
     }
 
@@ -172,12 +162,11 @@ final class LooseObjectWriter {
         var length: Int
     }
 
-    /// Deflates `bytes` at zlib's fastest level as if the `dictionary` bytes had just come before them,
-    /// ending on a byte boundary with no final block (sync flush), or ending the stream when `last`.
-    static func deflateSegment(_ bytes: [UInt8], primedWith dictionary: [UInt8], last: Bool) throws -> Deflated {
-        var stream = z_stream()
-        guard grcsync_deflate_init_raw(&stream, Z_BEST_SPEED) == Z_OK else { throw zlibFailure("deflateInit2") }
-        defer { deflateEnd(&stream) }
+    /// Deflates `bytes` on `stream` (a raw deflate stream at zlib's fastest level, reset here) as if the
+    /// `dictionary` bytes had just come before them, ending on a byte boundary with no final block (sync
+    /// flush), or ending the stream when `last`.
+    static func deflateSegment(_ bytes: [UInt8], primedWith dictionary: [UInt8], last: Bool, on stream: inout z_stream) throws -> Deflated {
+        guard deflateReset(&stream) == Z_OK else { throw zlibFailure("deflateReset") }
         if !dictionary.isEmpty {
             let status = dictionary.withUnsafeBufferPointer {
                 deflateSetDictionary(&stream, $0.baseAddress, uInt($0.count))
@@ -206,24 +195,26 @@ final class LooseObjectWriter {
                 guard status == Z_OK || status == Z_BUF_ERROR else { throw zlibFailure("deflate") }
             }
         }
+        stream.next_in = nil
+        stream.next_out = nil
         output.removeLast(output.count - produced)
         let adler = bytes.withUnsafeBufferPointer { adler32_z(adler32(0, nil, 0), $0.baseAddress, $0.count) }
         return Deflated(bytes: output, adler: adler, length: bytes.count)
     }
 
     /// The CPU time the calling thread has used so far.
-    private static func threadCPUTime() -> Duration {
+    fileprivate static func threadCPUTime() -> Duration {
         var time = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
         return .seconds(time.tv_sec) + .nanoseconds(time.tv_nsec)
     }
 
-    private static func zlibFailure(_ function: String) -> GitError {
+    fileprivate static func zlibFailure(_ function: String) -> GitError {
         GitError(operation: function, code: -1, klass: 0, message: "zlib's \(function) failed (out of memory?)")
     }
 
     /// The segments deflated on other threads, by position, until written.
-    private final class Results: @unchecked Sendable {
+    fileprivate final class Results: @unchecked Sendable {
         private let condition = NSCondition()
         // Guarded by `condition`.
         private var done: [Int: Result<Deflated, any Error>] = [:]
@@ -242,6 +233,76 @@ final class LooseObjectWriter {
                 while waiting && done[index] == nil { condition.wait() }
                 return done.removeValue(forKey: index)
             }?.get()
+        }
+    }
+}
+
+/// The threads that deflate a `LooseObjectWriter`'s segments: threads of their own, not Dispatch's pool
+/// (the threads that call the writer and produce its pieces are usually the pool's, blocked on each
+/// other, and on Linux the pool adds threads only slowly while its own are blocked: deflating the 36 MB
+/// manifest took 0.9 s instead of 0.15 s). A few, started with the writer and kept for all its
+/// segments, each with one zlib stream reset between them: a thread and a stream per segment left a
+/// malloc arena per thread holding their buffers, ~10 MB more at the highest point of a push.
+private final class Deflaters: @unchecked Sendable {
+    struct Job {
+        var index: Int
+        var bytes: [UInt8]
+        var dictionary: [UInt8]
+        var last: Bool
+    }
+
+    private let condition = NSCondition()
+    // Guarded by `condition`.
+    private var jobs: [Job] = []
+    private var closed = false
+    private let group = DispatchGroup()
+
+    init(count: Int, results: LooseObjectWriter.Results, workerCPU: (@Sendable (Duration) -> Void)?) {
+        for _ in 0..<count {
+            group.enter()
+            let thread = Thread { [self] in
+                work(results: results, workerCPU: workerCPU)
+                group.leave()
+            }
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
+    }
+
+    func submit(_ job: Job) {
+        condition.withLock {
+            jobs.append(job)
+            condition.signal()
+        }
+    }
+
+    /// Lets the threads end once the jobs submitted are done, and waits for them.
+    func finish() {
+        condition.withLock {
+            closed = true
+            condition.broadcast()
+        }
+        group.wait()
+    }
+
+    private func next() -> Job? {
+        condition.withLock {
+            while jobs.isEmpty && !closed { condition.wait() }
+            return jobs.isEmpty ? nil : jobs.removeFirst()
+        }
+    }
+
+    private func work(results: LooseObjectWriter.Results, workerCPU: (@Sendable (Duration) -> Void)?) {
+        var stream = z_stream()
+        let ready = grcsync_deflate_init_raw(&stream, Z_BEST_SPEED) == Z_OK
+        defer { if ready { deflateEnd(&stream) } }
+        while let job = next() {
+            let started = LooseObjectWriter.threadCPUTime()
+            results.store(Result {
+                guard ready else { throw LooseObjectWriter.zlibFailure("deflateInit2") }
+                return try LooseObjectWriter.deflateSegment(job.bytes, primedWith: job.dictionary, last: job.last, on: &stream)
+            }, at: job.index)
+            workerCPU?(LooseObjectWriter.threadCPUTime() - started)
         }
     }
 }
