@@ -60,7 +60,7 @@ final class LooseObjectWriter {
             count: max(1, min(Self.segmentsInFlight, ProcessInfo.processInfo.activeProcessorCount)),
             results: results, workerCPU: workerCPU)
         // zlib's header: deflate with a 32 KB window (0x78), level 1 (0x01), as libgit2 writes loose objects.
-        try write([0x78, 0x01])
+        try appendToFile([0x78, 0x01])
         segment.reserveCapacity(Self.segmentSize)
         segment += Array("blob \(size)\0".utf8)
     }
@@ -97,7 +97,7 @@ final class LooseObjectWriter {
         try dispatch(last: true)
         while written < dispatched { try writeNext(waiting: true) }
         deflaters.finish()
-        try write(withUnsafeBytes(of: UInt32(adler).bigEndian) { Array($0) })
+        try appendToFile(withUnsafeBytes(of: UInt32(adler).bigEndian) { Array($0) })
         try file?.close()
         file = nil
         let id = try hasher.finish()
@@ -126,13 +126,13 @@ final class LooseObjectWriter {
     @discardableResult
     private func writeNext(waiting: Bool) throws -> Bool {
         guard let deflated = try results.take(written, waiting: waiting) else { return false }
-        try write(deflated.bytes)
+        try appendToFile(deflated.bytes)
         adler = adler32_combine(adler, deflated.adler, off_t(deflated.length))
         written += 1
         return true
     }
 
-    private func write(_ bytes: [UInt8]) throws {
+    private func appendToFile(_ bytes: [UInt8]) throws {
         guard let file else { throw GitKitError.cannotWrite(temporaryURL) }
         do {
             try file.write(contentsOf: bytes)
