@@ -202,13 +202,6 @@ final class LooseObjectWriter {
         return Deflated(bytes: output, adler: adler, length: bytes.count)
     }
 
-    /// The CPU time the calling thread has used so far.
-    fileprivate static func threadCPUTime() -> Duration {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return .seconds(time.tv_sec) + .nanoseconds(time.tv_nsec)
-    }
-
     fileprivate static func zlibFailure(_ function: String) -> GitError {
         GitError(operation: function, code: -1, klass: 0, message: "zlib's \(function) failed (out of memory?)")
     }
@@ -297,12 +290,12 @@ private final class Deflaters: @unchecked Sendable {
         let ready = grcsync_deflate_init_raw(&stream, Z_BEST_SPEED) == Z_OK
         defer { if ready { deflateEnd(&stream) } }
         while let job = next() {
-            let started = LooseObjectWriter.threadCPUTime()
+            let started = ThreadCPUClock.now()
             results.store(Result {
                 guard ready else { throw LooseObjectWriter.zlibFailure("deflateInit2") }
                 return try LooseObjectWriter.deflateSegment(job.bytes, primedWith: job.dictionary, last: job.last, on: &stream)
             }, at: job.index)
-            workerCPU?(LooseObjectWriter.threadCPUTime() - started)
+            workerCPU?(ThreadCPUClock.now() - started)
         }
     }
 }

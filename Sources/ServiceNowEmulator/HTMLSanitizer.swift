@@ -10,7 +10,7 @@ import Foundation
 public enum HTMLSanitizer {
     /// The cleaned HTML.
     public static func sanitize(_ html: String) -> String {
-        guard html.contains("<"), !hasOnlyBareTags(html) else { return html }
+        guard !hasOnlyBareTags(html) else { return html }
         return sanitizeTagByTag(html)
     }
 

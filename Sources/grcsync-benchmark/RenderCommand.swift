@@ -90,17 +90,12 @@ private struct Digest {
     }
 }
 
-/// CPU time of the calling thread.
+/// CPU time of the calling thread spent in `work`, in seconds.
 private enum ThreadCPUTime {
     static func measure(_ work: () -> Void) -> Double {
-        let start = now()
+        let start = ThreadCPUClock.now()
         work()
-        return now() - start
-    }
-
-    private static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+        let spent = ThreadCPUClock.now() - start
+        return Double(spent.components.seconds) + Double(spent.components.attoseconds) / 1e18
     }
 }

@@ -106,9 +106,21 @@ import Testing
         // Loose already: written once, kept as it is.
         let other = text(LooseObjectWriter.parallelSize + 200)
         let first = try write(other, to: test.repository)
-        let modified = try FileManager.default.attributesOfItem(atPath: looseFile(first, in: test).path)[.modificationDate] as? Date
+        // The same file, not a new one moved over it: the same inode and modification time.
+        func identity() throws -> [AnyHashable?] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: looseFile(first, in: test).path)
+            return [attributes[.systemFileNumber] as? AnyHashable, attributes[.modificationDate] as? AnyHashable]
+        }
+        let before = try identity()
+        #expect(before.allSatisfy { $0 != nil })
         #expect(try write(other, to: test.repository) == first)
-        #expect(try FileManager.default.attributesOfItem(atPath: looseFile(first, in: test).path)[.modificationDate] as? Date == modified)
+        #expect(try identity() == before)
+        // Also when the writer is not told the object is stored: it finds the file in place and keeps it.
+        let writer = try LooseObjectWriter(
+            objectsDirectory: test.url.appendingPathComponent(".git/objects"), blobSize: other.count)
+        try other.withUnsafeBytes { try writer.write($0) }
+        #expect(try writer.finish() == first)
+        #expect(try identity() == before)
         #expect(try temporaryFiles(in: test).isEmpty)
         try test.git("fsck", "--strict", "--no-dangling")
     }

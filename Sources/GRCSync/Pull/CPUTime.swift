@@ -1,4 +1,5 @@
 import Foundation
+import GitKit
 
 /// CPU time spent on a piece of work, summed over the threads that did it.
 ///
@@ -18,20 +19,13 @@ final class CPUTime: @unchecked Sendable {
 
     /// Runs `work` and counts the CPU time the calling thread spent in it.
     func count<Result>(_ work: () throws -> Result) rethrows -> Result {
-        let start = Self.threadNow()
-        defer { add(Self.threadNow() - start) }
+        let start = ThreadCPUClock.now()
+        defer { add(ThreadCPUClock.now() - start) }
         return try work()
     }
 
-    /// Counts `spent`, measured with `threadNow()` by the caller.
+    /// Counts `spent`, measured with `ThreadCPUClock.now()` by the caller.
     func add(_ spent: Duration) {
         lock.withLock { total += spent }
-    }
-
-    /// The CPU time the calling thread has used so far.
-    static func threadNow() -> Duration {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return .seconds(time.tv_sec) + .nanoseconds(time.tv_nsec)
     }
 }

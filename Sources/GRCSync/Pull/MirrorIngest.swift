@@ -122,10 +122,10 @@ final class MirrorIngest {
     func finish(removed: [ManifestEntry], manifest: consuming Manifest, baseTree: ObjectID?,
                 keepingManifestFile: Bool = false, keepingManifest: Bool = false) throws -> MirrorSnapshot.Result {
         let started = clock.now
-        let cpuStarted = CPUTime.threadNow()
+        let cpuStarted = ThreadCPUClock.now()
         defer {
             busy += clock.now - started
-            cpu.add(CPUTime.threadNow() - cpuStarted)
+            cpu.add(ThreadCPUClock.now() - cpuStarted)
         }
         // Neither is asked about again; at 100,000 records they are ~6 MB held through the checkout.
         sysIDs = []
