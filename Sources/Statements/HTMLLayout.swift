@@ -57,47 +57,50 @@ public enum HTMLLayout {
 
     /// The arranged HTML as UTF-8.
     static func arrange(_ html: String, style: Style) -> [UInt8] {
-        let tokens = HTMLTagScanner.tokens(html)
-        var structure = LayoutStructure()
-        // Significant tokens, with the whitespace-only text that preceded each one outside <pre>.
-        var output: [UInt8] = []
-        output.reserveCapacity(html.utf8.count + html.utf8.count / 8)
-        var previous: HTMLTagScanner.Token?
-        var gap: ArraySlice<UInt8> = []
+        var html = html
+        return html.withUTF8 { arrange($0, style: style) }
+    }
 
-        for token in tokens {
-            if token.isWhitespaceOnly && !structure.isPreformatted {
-                gap = token.bytes
-                continue
+    private static func arrange(_ source: UnsafeBufferPointer<UInt8>, style: Style) -> [UInt8] {
+        var structure = LayoutStructure()
+        var output: [UInt8] = []
+        output.reserveCapacity(source.count + source.count / 8)
+        // Significant tokens, with the whitespace-only text that preceded each one outside <pre>.
+        var previous: HTMLTagScanner.Span?
+        var gap = 0..<0
+
+        HTMLTagScanner.scan(source) { token in
+            if !structure.isPreformatted && token.isWhitespaceOnly(in: source) {
+                gap = token.range
+                return
             }
-            var bytes = token.bytes
+            var start = token.range.lowerBound
             if let previous {
-                let boundary = structure.breakBetween(previous, token)
-                switch boundary {
+                switch structure.breakBetween(previous, token, in: source) {
                 case .none:
-                    output += gap
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: source[gap]))
                 case .line(let indent):
                     trimTrailingSpace(&output)
                     if style == .lines {
                         output.append(0x0A)
-                        for _ in 0..<(indent * 2) { output.append(0x20) }
+                        output.append(contentsOf: repeatElement(0x20, count: indent * 2))
                     }
-                    trimLeadingSpace(&bytes, of: token)
+                    start = startAfterLeadingSpace(token, in: source)
                 case .blankLine:
                     trimTrailingSpace(&output)
                     if style == .lines {
                         output.append(0x0A)
                         output.append(0x0A)
                     }
-                    trimLeadingSpace(&bytes, of: token)
+                    start = startAfterLeadingSpace(token, in: source)
                 }
             } else {
-                trimLeadingSpace(&bytes, of: token)
+                start = startAfterLeadingSpace(token, in: source)
             }
-            output += bytes
-            structure.advance(past: token)
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<token.range.upperBound]))
+            structure.advance(past: token, in: source)
             previous = token
-            gap = []
+            gap = 0..<0
         }
         if !structure.isPreformatted { trimTrailingSpace(&output) }
         return output
@@ -107,19 +110,22 @@ public enum HTMLLayout {
         while let last = output.last, HTMLTagScanner.isSpace(last) { output.removeLast() }
     }
 
-    private static func trimLeadingSpace(_ bytes: inout ArraySlice<UInt8>, of token: HTMLTagScanner.Token) {
-        guard token.kind == .text else { return }
-        while let first = bytes.first, HTMLTagScanner.isSpace(first) { bytes.removeFirst() }
+    /// Where `token` starts once a text's leading whitespace is left out (tags keep theirs).
+    private static func startAfterLeadingSpace(_ token: HTMLTagScanner.Span, in source: UnsafeBufferPointer<UInt8>) -> Int {
+        guard token.kind == .text else { return token.range.lowerBound }
+        return source[token.range].firstIndex { !HTMLTagScanner.isSpace($0) } ?? token.range.upperBound
     }
 
     /// Tracks the open containers (for indentation) and `<pre>` nesting while the tokens go by.
     private struct LayoutStructure {
-        private var open: [String] = []
+        /// The names of the open `.nesting` elements, as places in the source.
+        private var open: [Range<Int>] = []
         private var preformattedDepth = 0
 
         var isPreformatted: Bool { preformattedDepth > 0 }
 
-        func breakBetween(_ previous: HTMLTagScanner.Token, _ next: HTMLTagScanner.Token) -> Break {
+        func breakBetween(_ previous: HTMLTagScanner.Span, _ next: HTMLTagScanner.Span,
+                          in source: UnsafeBufferPointer<UInt8>) -> Break {
             if isPreformatted || next.kind == .rawText || previous.kind == .rawText { return .none }
             let breaks: Bool
             switch (previous.kind, next.kind) {
@@ -137,44 +143,53 @@ public enum HTMLLayout {
             guard breaks else { return .none }
             var depth = open.count
             // Elements whose children go on their own indented lines are the `.nesting` ones.
-            if case .endTag(let name) = next.kind, next.flags.contains(.nesting), let index = open.lastIndex(of: name) {
+            if next.kind == .endTag, next.flags.contains(.nesting), let index = lastOpen(next.name, in: source) {
                 depth = index
             }
-            if depth == 0, !isEnd(next) { return .blankLine }
+            if depth == 0, next.kind != .endTag { return .blankLine }
             return .line(indent: depth)
         }
 
-        private func isEnd(_ token: HTMLTagScanner.Token) -> Bool {
-            if case .endTag = token.kind { return true }
-            return false
-        }
-
-        mutating func advance(past token: HTMLTagScanner.Token) {
+        mutating func advance(past token: HTMLTagScanner.Span, in source: UnsafeBufferPointer<UInt8>) {
             switch token.kind {
-            case .startTag(let name):
+            case .startTag:
                 if token.flags.contains(.preformatted) { preformattedDepth += 1 }
                 guard token.flags.contains(.nesting) else { return }
-                closeImplied(by: name)
-                open.append(name)
-            case .endTag(let name):
+                closeImplied(by: token.name, in: source)
+                open.append(token.name)
+            case .endTag:
                 if token.flags.contains(.preformatted), preformattedDepth > 0 { preformattedDepth -= 1 }
-                if let index = open.lastIndex(of: name) { open.removeSubrange(index...) }
+                if let index = lastOpen(token.name, in: source) { open.removeSubrange(index...) }
             default:
                 break
             }
         }
 
+        private func lastOpen(_ name: Range<Int>, in source: UnsafeBufferPointer<UInt8>) -> Int? {
+            open.lastIndex { HTMLTagScanner.sameName($0, name, in: source) }
+        }
+
         /// `<li>` closes an open `<li>`, `<tr>` an open `<tr>`, and so on, as HTML's implied end tags do.
-        private mutating func closeImplied(by name: String) {
-            let closes: (String) -> Bool
-            switch name {
-            case "li": closes = { $0 == "li" }
-            case "dd", "dt": closes = { $0 == "dd" || $0 == "dt" }
-            case "tr": closes = { $0 == "tr" }
-            case "tbody", "tfoot": closes = { $0 == "tr" || $0 == "tbody" || $0 == "thead" }
-            default: return
+        private mutating func closeImplied(by name: Range<Int>, in source: UnsafeBufferPointer<UInt8>) {
+            let named = { (candidate: Range<Int>, lowercased: StaticString) in
+                HTMLTagScanner.name(candidate, in: source, is: lowercased)
             }
-            while let last = open.last, closes(last) { open.removeLast() }
+            while let last = open.last {
+                let closes: Bool
+                if named(name, "li") {
+                    closes = named(last, "li")
+                } else if named(name, "dd") || named(name, "dt") {
+                    closes = named(last, "dd") || named(last, "dt")
+                } else if named(name, "tr") {
+                    closes = named(last, "tr")
+                } else if named(name, "tbody") || named(name, "tfoot") {
+                    closes = named(last, "tr") || named(last, "tbody") || named(last, "thead")
+                } else {
+                    return
+                }
+                guard closes else { return }
+                open.removeLast()
+            }
         }
     }
 }

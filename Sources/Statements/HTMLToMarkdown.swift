@@ -24,19 +24,27 @@ public enum HTMLToMarkdown {
     /// A whole document's `<html>`, `<head>` and `<body>` are merged away by the parser, with their
     /// attributes: refuse them rather than lose them.
     private static func rejectDocument(_ html: String) throws(ConversionLoss) {
-        for token in HTMLTagScanner.tokens(html) {
-            switch token.kind {
-            case .startTag(let name), .endTag(let name):
-                if name == "html" || name == "head" || name == "body" {
-                    throw ConversionLoss(reason: "is a whole HTML document (<\(name)>)")
+        var html = html
+        let found: String? = html.withUTF8 { source in
+            var found: String?
+            HTMLTagScanner.scan(source) { token in
+                guard found == nil else { return }
+                switch token.kind {
+                case .startTag, .endTag:
+                    for name: StaticString in ["html", "head", "body"] where HTMLTagScanner.name(token.name, in: source, is: name) {
+                        found = "is a whole HTML document (<\(name)>)"
+                    }
+                case .markup:
+                    let bytes = source[token.range]
+                    if bytes.starts(with: "<!".utf8), !bytes.starts(with: "<!--".utf8) {
+                        found = "has a document type declaration"
+                    }
+                default:
+                    break
                 }
-            case .markup:
-                if token.bytes.starts(with: Array("<!".utf8)), !token.bytes.starts(with: Array("<!--".utf8)) {
-                    throw ConversionLoss(reason: "has a document type declaration")
-                }
-            default:
-                continue
             }
+            return found
         }
+        if let found { throw ConversionLoss(reason: found) }
     }
 }

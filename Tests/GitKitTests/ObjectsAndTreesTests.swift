@@ -97,6 +97,30 @@ import Testing
         #expect(try test.fsck() == "")
     }
 
+    @Test func updateTreeSendsUpsertsToTheFolderTheyNameAfterARemovalInBetween() throws {
+        let test = try TestRepository()
+        let blobs = try (0..<4).map { try test.repository.writeBlob(Data("\($0)\n".utf8)) }
+        let base = try test.tree(["a/b/old.txt": "old\n", "c.txt": "c\n"])
+        // Upserts into a folder already seen reuse it; removing the folder itself must not leave later
+        // upserts in the folder that was removed.
+        let updated = try test.repository.updateTree(base, [
+            .upsert(path: "a/b/x.txt", blob: blobs[0]), .upsert(path: "z/y.txt", blob: blobs[1]),
+            .remove(path: "a/b"), .upsert(path: "a/b/y.txt", blob: blobs[2]), .upsert(path: "z/w.txt", blob: blobs[3]),
+        ])
+        #expect(try test.repository.files(in: updated) == [
+            TreeFile(path: "a/b/y.txt", blob: blobs[2], isExecutable: false),
+            TreeFile(path: "c.txt", blob: try #require(try test.repository.blobID(at: "c.txt", in: base)), isExecutable: false),
+            TreeFile(path: "z/w.txt", blob: blobs[3], isExecutable: false),
+            TreeFile(path: "z/y.txt", blob: blobs[1], isExecutable: false),
+        ])
+        // Interleaved folders give the tree the same files give one by one.
+        let paths = (0..<60).map { "statements/s\($0 % 7)/AC-\($0).html" }
+        let together = try test.repository.updateTree(base, paths.map { .upsert(path: $0, blob: blobs[0]) })
+        var oneByOne = base
+        for path in paths { oneByOne = try test.repository.updateTree(oneByOne, [.upsert(path: path, blob: blobs[0])]) }
+        #expect(together == oneByOne)
+    }
+
     @Test func updateTreeKeepsTheExecutableBit() throws {
         let test = try TestRepository()
         try test.write("run.sh", "echo hi\n")

@@ -52,6 +52,11 @@ import Testing
             "<html><body><p>x</p></body></html>", "</p>stray<p>", "<p>unclosed <b>bold", "<p>x</p></body> <p>y</p>",
             "<p data-\u{E9}=1 data-e=2>x</p>", "<listing>\nx\n</listing>", "<xmp><b> x </b></xmp>", "<plaintext> a <b>",
             "<p>\u{1F6E1}\u{FE0F} <em>\u{E9}</em></p>", "<hr> <hr/> <br/> x", "<p><span></span> <span> </span> x</p>",
+            // Tag names in any case: the layout matches end tags, implied ends and raw text by name.
+            "<UL><li>a<LI>b</Ul><p>c</p>", "<SCRIPT> a <b> </script> y <Style> a </STYLE> z", "<TextArea> a </TEXTAREA>",
+            "<DIV><P>a</p><TABLE><TR><td>x</TD></tr><Tr><td>y</td></TR></table></div>", "<Pre>\n x </PRE> <p>a</p>",
+            "<DL><DT>a<dd>b<DT>c</DL>", "<table><TBODY><TR><td>x<TFoot><tr><td>y</table>",
+            "<blockquote><P>a</p><Blockquote><p>b</p></BLOCKQUOTE></blockquote>", "<ol><li><UL><li>a</ul></LI></OL>",
         ]
         for html in inputs {
             Self.expectSameAsReferenceWithLayouts(html)

@@ -40,10 +40,17 @@ public enum StatementPath {
         if bytes.count > maximumComponentLength { bytes.removeLast(bytes.count - maximumComponentLength) }
         if bytes.last == UInt8(ascii: ".") { bytes[bytes.count - 1] = UInt8(ascii: "_") }
         var out = bytes.isEmpty ? "unnamed" : String(decoding: bytes, as: UTF8.self)
-        if reservedNames.contains(out.lowercased()) || reservedNames.contains(stem(of: out).lowercased()) {
+        // Reserved names are three or four letters: a longer stem (the name up to its first dot) is none.
+        let stemLength = bytes.firstIndex(of: UInt8(ascii: ".")) ?? bytes.count
+        if stemLength <= 4, reservedNames.contains(out.lowercased()) || reservedNames.contains(stem(of: out).lowercased()) {
             out += "_"
         }
         return out
+    }
+
+    /// The folder of a system's statements: `statements/<system>`.
+    public static func folder(system: String) -> String {
+        "\(root)/\(component(system))"
     }
 
     /// The path for a new record: `statements/<system>/<control>.<ext>`, with `~2`, `~3`… added to the
@@ -52,7 +59,14 @@ public enum StatementPath {
     public static func make(system: String, control: String, fileExtension: String, taken: inout Set<CaseFoldedPath>)
         -> String
     {
-        let folder = "\(root)/\(component(system))"
+        make(inFolder: folder(system: system), control: control, fileExtension: fileExtension, taken: &taken)
+    }
+
+    /// `make(system:control:fileExtension:taken:)` with the system's `folder(system:)` already made (a
+    /// first pull names hundreds of statements in each folder).
+    public static func make(inFolder folder: String, control: String, fileExtension: String,
+                            taken: inout Set<CaseFoldedPath>) -> String
+    {
         let stem = component(control)
         var candidate = "\(folder)/\(stem).\(fileExtension)"
         var counter = 2

@@ -179,6 +179,8 @@ final class MirrorIngest {
         // The paths in use, compared ignoring case, for new names only: built on the first new record
         // (a pull or push of changed records never needs it).
         var taken: Set<CaseFoldedPath>?
+        // Each system's folder, named once (a system has hundreds of statements).
+        var folders: [String: String] = [:]
         var changed = false
 
         for entry in removed {
@@ -208,15 +210,17 @@ final class MirrorIngest {
                 // Removed records' paths stay taken for this snapshot, as they were before.
                 var names = taken ?? Self.pathsInUse(manifest, removed, room: entries.count)
                 taken = nil
+                let folder = folders[entry.system] ?? StatementPath.folder(system: entry.system)
+                folders[entry.system] = folder
                 entry.path = StatementPath.make(
-                    system: entry.system, control: item.name,
-                    fileExtension: item.fileExtension, taken: &names)
+                    inFolder: folder, control: item.name, fileExtension: item.fileExtension, taken: &names)
                 taken = names
             }
             if let reason = item.keptAsHTMLReason { kept.append(.init(path: entry.path, reason: reason)) }
             entries[position].path = entry.path
             if !adopting { changed = manifest.insert(entry) || changed }
-            let oldBlob = try baseBlobs.map { $0[entry.path] } ?? baseTree.flatMap { try repository.blobID(at: entry.path, in: $0) }
+            let oldBlob = try baseBlobs.map { $0.isEmpty ? nil : $0[entry.path] }
+                ?? baseTree.flatMap { try repository.blobID(at: entry.path, in: $0) }
             if oldBlob != item.blob {
                 updates.append(.upsert(path: entry.path, blob: item.blob))
                 changedPositions.append((Int32(position), previous == nil ? .added : .changed))

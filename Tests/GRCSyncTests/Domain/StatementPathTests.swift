@@ -9,6 +9,8 @@ struct StatementPathTests {
         // One `_` per Unicode scalar outside ASCII, however many bytes it takes; CR LF is two scalars.
         ("e\u{301}t\u{E9}", "e_t_"), ("\u{1F642} ok", "_-ok"), ("\u{3A9}mega\r\n", "_mega__"),
         ("...x", "_..x"), ("x...", "x.._"), ("\tcon.txt", "-con.txt"), ("nul.tar.gz", "nul.tar.gz_"),
+        // Reserved device names in any case, alone or before a dot; longer names are not reserved.
+        ("Aux", "Aux_"), ("LPT9.log", "LPT9.log_"), ("com10", "com10"), ("console.x", "console.x"), ("prn.", "prn_"),
     ])
     func componentsAreSafe(_ input: String, _ expected: String) {
         let component = StatementPath.component(input)
