@@ -8,13 +8,13 @@ public struct Manifest: Sendable, Equatable {
 
     /// The entries, in no particular order (`sortedEntries` gives path order). One array of entries with
     /// two small indexes instead of a dictionary of entries: at 100,000 entries a dictionary keyed by path
-    /// had 262,144 buckets of 176 bytes (46 MB); the array is 16 MB and each index 5 MB.
+    /// had 262,144 buckets of 176 bytes (46 MB); the array is 16 MB and each index 1 MB (`SlotIndex`).
     private var storage: [ManifestEntry] = []
     /// Path → position in `storage`.
-    private var slotByPath: [String: Int32] = [:]
+    private var slotByPath = SlotIndex()
     /// `sys_id` → position of its entry (its first one, should it have several), kept up to date by
     /// `insert` and `remove` so that looking up a record costs one hash, not a rebuilt dictionary.
-    private var slotBySysID: [String: Int32] = [:]
+    private var slotBySysID = SlotIndex()
     /// Further paths of a `sys_id` that has more than one entry (only a hand-edited or merged manifest
     /// has them); usually empty.
     private var otherPathsBySysID: [String: [String]] = [:]
@@ -40,21 +40,50 @@ public struct Manifest: Sendable, Equatable {
     /// Makes room for `capacity` entries, so that adding 100,000 does not grow the tables step by step.
     public mutating func reserveCapacity(_ capacity: Int) {
         storage.reserveCapacity(capacity)
-        slotByPath.reserveCapacity(capacity)
-        slotBySysID.reserveCapacity(capacity)
+        let storage = storage
+        slotByPath.reserveCapacity(capacity) { storage[Int($0)].path }
+        slotBySysID.reserveCapacity(capacity) { storage[Int($0)].sysID }
     }
 
     /// The entry of a record, by `sys_id`.
-    public func entry(sysID: String) -> ManifestEntry? { slotBySysID[sysID].map { storage[Int($0)] } }
+    public func entry(sysID: String) -> ManifestEntry? { slot(sysID: sysID).map { storage[Int($0)] } }
 
     /// The entry of a file, by path.
-    public func entry(path: String) -> ManifestEntry? { slotByPath[path].map { storage[Int($0)] } }
+    public func entry(path: String) -> ManifestEntry? { slot(path: path).map { storage[Int($0)] } }
+
+    // MARK: The indexes (each takes the key of a position from `storage`, so update them first)
+
+    private func slot(path: String) -> Int32? { slotByPath.find(path) { storage[Int($0)].path } }
+
+    private func slot(sysID: String) -> Int32? { slotBySysID.find(sysID) { storage[Int($0)].sysID } }
+
+    @discardableResult
+    private mutating func setSlot(_ slot: Int32, path: String) -> Int32? {
+        let storage = storage
+        return slotByPath.update(path, to: slot) { storage[Int($0)].path }
+    }
+
+    @discardableResult
+    private mutating func setSlot(_ slot: Int32, sysID: String) -> Int32? {
+        let storage = storage
+        return slotBySysID.update(sysID, to: slot) { storage[Int($0)].sysID }
+    }
+
+    private mutating func removeSlot(path: String) -> Int32? {
+        let storage = storage
+        return slotByPath.remove(path) { storage[Int($0)].path }
+    }
+
+    private mutating func removeSlot(sysID: String) {
+        let storage = storage
+        slotBySysID.remove(sysID) { storage[Int($0)].sysID }
+    }
 
     /// Adds or replaces an entry (keyed by path). True when the manifest changed.
     @discardableResult
     public mutating func insert(_ entry: ManifestEntry) -> Bool {
         let slot: Int32
-        if let existing = slotByPath[entry.path] {
+        if let existing = self.slot(path: entry.path) {
             slot = existing
             let previous = storage[Int(slot)]
             if previous.sysID == entry.sysID {
@@ -67,7 +96,7 @@ public struct Manifest: Sendable, Equatable {
         } else {
             slot = Int32(storage.count)
             storage.append(entry)
-            slotByPath[entry.path] = slot
+            setSlot(slot, path: entry.path)
         }
         index(entry, at: slot)
         return true
@@ -76,15 +105,15 @@ public struct Manifest: Sendable, Equatable {
     /// Removes the entry of a path. True when there was one.
     @discardableResult
     public mutating func remove(path: String) -> Bool {
-        guard let slot = slotByPath.removeValue(forKey: path) else { return false }
+        guard let slot = removeSlot(path: path) else { return false }
         unindex(storage[Int(slot)], at: slot)
-        // The last entry takes the freed place.
+        // The last entry takes the freed place (its indexes first, while `storage` still has it at `last`).
         let last = Int32(storage.count - 1)
         if slot != last {
             let moved = storage[Int(last)]
+            setSlot(slot, path: moved.path)
+            if self.slot(sysID: moved.sysID) == last { setSlot(slot, sysID: moved.sysID) }
             storage[Int(slot)] = moved
-            slotByPath[moved.path] = slot
-            if slotBySysID[moved.sysID] == last { slotBySysID[moved.sysID] = slot }
         }
         storage.removeLast()
         return true
@@ -92,19 +121,23 @@ public struct Manifest: Sendable, Equatable {
 
     /// One hash in the usual case, a `sys_id` seen for the first time; the first path stays its path.
     private mutating func index(_ entry: ManifestEntry, at slot: Int32) {
-        if let first = slotBySysID.updateValue(slot, forKey: entry.sysID) {
-            slotBySysID[entry.sysID] = first
+        if let first = setSlot(slot, sysID: entry.sysID) {
+            setSlot(first, sysID: entry.sysID)
             otherPathsBySysID[entry.sysID, default: []].append(entry.path)
         }
     }
 
     private mutating func unindex(_ entry: ManifestEntry, at slot: Int32) {
-        if slotBySysID[entry.sysID] == slot {
+        if self.slot(sysID: entry.sysID) == slot {
             if var others = otherPathsBySysID[entry.sysID], !others.isEmpty {
-                slotBySysID[entry.sysID] = slotByPath[others.removeFirst()]
+                if let next = self.slot(path: others.removeFirst()) {
+                    setSlot(next, sysID: entry.sysID)
+                } else {
+                    removeSlot(sysID: entry.sysID)
+                }
                 otherPathsBySysID[entry.sysID] = others.isEmpty ? nil : others
             } else {
-                slotBySysID[entry.sysID] = nil
+                removeSlot(sysID: entry.sysID)
             }
         } else if var others = otherPathsBySysID[entry.sysID] {
             others.removeAll { $0 == entry.path }
@@ -113,7 +146,9 @@ public struct Manifest: Sendable, Equatable {
     }
 
     /// The `sys_id` → entry index, for callers that want a dictionary of their own.
-    public func indexBySysID() -> [String: ManifestEntry] { slotBySysID.mapValues { storage[Int($0)] } }
+    public func indexBySysID() -> [String: ManifestEntry] {
+        Dictionary(uniqueKeysWithValues: slotBySysID.positions.map { (storage[Int($0)].sysID, storage[Int($0)]) })
+    }
 
     /// Parses the manifest file; `origin` names it in errors (e.g. a commit id). Lines are read in
     /// parallel when the file is large (`ManifestFileReader`); entries are then added in file order, so a
@@ -129,10 +164,10 @@ public struct Manifest: Sendable, Equatable {
     /// second copy of 100,000 entries is 16 MB); a repeated path keeps its last entry, as `insert` would.
     init(adopting entries: [ManifestEntry]) {
         storage = entries
-        slotByPath.reserveCapacity(entries.count)
-        slotBySysID.reserveCapacity(entries.count)
-        for (slot, entry) in storage.enumerated() {
-            guard slotByPath.updateValue(Int32(slot), forKey: entry.path) == nil else {
+        slotByPath.reserveCapacity(entries.count) { entries[Int($0)].path }
+        slotBySysID.reserveCapacity(entries.count) { entries[Int($0)].sysID }
+        for (slot, entry) in entries.enumerated() {
+            guard setSlot(Int32(slot), path: entry.path) == nil else {
                 // Only a hand-edited or badly merged file repeats a path: add the lines one by one.
                 self = Manifest(entries)
                 return
