@@ -204,6 +204,32 @@ import Testing
         #expect(try !scenario.manifest().contains { $0["path"] as? String == victim })
     }
 
+    /// Names that are equal `String`s but different bytes (a precomposed é, and an e with a combining
+    /// accent) are different names in ServiceNow: each record keeps its own system and title, and each
+    /// system its own folder.
+    @Test func systemsSpeltWithDifferentBytesKeepTheirOwnNamesAndFolders() async throws {
+        let scenario = try await Scenario()
+        defer { Task { await scenario.stop() } }
+        let store = scenario.emulator.store
+        let composed = "Caf\u{E9}", decomposed = "Cafe\u{301}"
+        for name in [composed, decomposed] {
+            let profile = try store.insert(table: "sn_grc_profile", fields: ["name": name])
+            try store.insert(
+                table: Scenario.table,
+                fields: ["reference": "AC-1", "name": "\(name) policy", "profile": profile["sys_id"] ?? "", "state": "draft",
+                         "implementation_statement": "<p>\(name)</p>"])
+        }
+        try await scenario.initAndPull()
+        let files = try await scenario.statementFiles()
+        #expect(files.contains("statements/Caf_/AC-1.html"), "\(files)")
+        #expect(files.contains("statements/Cafe_/AC-1.html"), "\(files)")
+        for (folder, name) in [("Caf_", composed), ("Cafe_", decomposed)] {
+            let entry = try #require(try scenario.manifest().first { ($0["path"] as? String)?.hasPrefix("statements/\(folder)/") == true })
+            #expect((entry["system"] as? String)?.utf8.elementsEqual(name.utf8) == true, "\(folder): \(entry)")
+            #expect((entry["title"] as? String)?.utf8.elementsEqual("\(name) policy".utf8) == true, "\(folder): \(entry)")
+        }
+    }
+
     /// A statement whose file has at least two paragraphs, and its laid-out text.
     private func multiParagraphStatement(_ scenario: Scenario) async throws -> (String, String) {
         for path in try await scenario.statementFiles() {

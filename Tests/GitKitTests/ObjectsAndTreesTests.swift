@@ -121,6 +121,18 @@ import Testing
         #expect(together == oneByOne)
     }
 
+    @Test func updateTreeSplitsPathsAtEverySlashAsGitDoes() throws {
+        // A "/" followed by a combining accent is one Swift Character; Git still splits there.
+        let test = try TestRepository()
+        let blob = try test.repository.writeBlob(Data("x\n".utf8))
+        let tree = try test.repository.updateTree(nil, [.upsert(path: "a/\u{301}b", blob: blob)])
+        #expect(try test.gitLine("ls-tree", "--name-only", tree.hex) == "a")
+        #expect(try test.repository.files(in: tree).map(\.path) == ["a/\u{301}b"])
+        #expect(throws: GitKitError.invalidPath(".git/\u{301}x")) {
+            try test.repository.updateTree(nil, [.upsert(path: ".git/\u{301}x", blob: blob)])
+        }
+    }
+
     @Test func updateTreeKeepsTheExecutableBit() throws {
         let test = try TestRepository()
         try test.write("run.sh", "echo hi\n")

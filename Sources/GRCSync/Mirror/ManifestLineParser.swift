@@ -32,7 +32,7 @@ enum ManifestLineParser {
         fileprivate var plain = [false, false, false, false, false]
         /// Every title read so far: a control's title comes back in each system's folder, never on
         /// consecutive lines, and 100,000 copies of a few hundred titles were 6 MB.
-        fileprivate var titles: Set<String> = []
+        fileprivate var titles: Set<ExactString> = []
     }
 
     /// The keys of a line, as the bytes they are written with.
@@ -147,7 +147,7 @@ private struct Reader {
             case .updatedBy: guard updatedBy == nil, let value = string(sharing: 3) else { return nil }; updatedBy = value
             case .system: guard system == nil, let value = string(sharing: 2) else { return nil }; system = value
             case .control: guard control == nil, let value = string() else { return nil }; control = value
-            case .title: guard title == nil, let value = string() else { return nil }; title = repeated.titles.insert(value).memberAfterInsert
+            case .title: guard title == nil, let value = string() else { return nil }; title = repeated.titles.insert(ExactString(value)).memberAfterInsert.value
             }
         }
         _ = skipWhitespace()

@@ -48,8 +48,9 @@ final class MirrorIngest {
     /// The `sys_id`s added so far (until `finish`).
     private(set) var sysIDs = Set<String>()
     /// One copy of each system name, control title, author and timestamp: thousands of records share
-    /// each of them (a control's title is the same in every system; 8 MB at 100,000 statements).
-    private var interned = Set<String>()
+    /// each of them (a control's title is the same in every system; 8 MB at 100,000 statements). Keyed
+    /// by bytes: each record keeps its own spelling.
+    private var interned = Set<ExactString>()
 
     /// An ingest expecting about `expected` records (it decides between a pack and loose objects).
     init(configuration: Configuration, repository: Repository, expected: Int) throws {
@@ -109,7 +110,7 @@ final class MirrorIngest {
     }
 
     private func intern(_ value: String) -> String {
-        interned.insert(value).memberAfterInsert
+        interned.insert(ExactString(value)).memberAfterInsert.value
     }
 
     /// Gives the records their paths, applies `removed`, and writes the manifest and the tree on top of
@@ -179,8 +180,8 @@ final class MirrorIngest {
         // The paths in use, compared ignoring case, for new names only: built on the first new record
         // (a pull or push of changed records never needs it).
         var taken: Set<CaseFoldedPath>?
-        // Each system's folder, named once (a system has hundreds of statements).
-        var folders: [String: String] = [:]
+        // Each system's folder, named once (a system has hundreds of statements); by bytes, as names are.
+        var folders: [ExactString: String] = [:]
         var changed = false
 
         for entry in removed {
@@ -210,8 +211,9 @@ final class MirrorIngest {
                 // Removed records' paths stay taken for this snapshot, as they were before.
                 var names = taken ?? Self.pathsInUse(manifest, removed, room: entries.count)
                 taken = nil
-                let folder = folders[entry.system] ?? StatementPath.folder(system: entry.system)
-                folders[entry.system] = folder
+                let system = ExactString(entry.system)
+                let folder = folders[system] ?? StatementPath.folder(system: entry.system)
+                folders[system] = folder
                 entry.path = StatementPath.make(
                     inFolder: folder, control: item.name, fileExtension: item.fileExtension, taken: &names)
                 taken = names

@@ -17,6 +17,20 @@ struct ManifestParsingTests {
             control: "AC-1", title: title)
     }
 
+    /// Titles are shared between lines by their bytes: a title spelt with a precomposed é and one with an
+    /// e and a combining accent are equal `String`s, but each line keeps its own.
+    @Test func sharedTitlesKeepEachLinesSpelling() throws {
+        let composed = "Caf\u{E9} policy", decomposed = "Cafe\u{301} policy"
+        let written = Manifest([
+            entry("statements/a.html", sysID: "1", title: composed), entry("statements/b.html", sysID: "2", title: decomposed),
+            entry("statements/c.html", sysID: "3", title: composed),
+        ])
+        let read = try Manifest(jsonl: written.jsonl(), origin: "test")
+        for (sysID, title) in [("1", composed), ("2", decomposed), ("3", composed)] {
+            #expect(try #require(read.entry(sysID: sysID)).title.utf8.elementsEqual(title.utf8), "sys_id \(sysID)")
+        }
+    }
+
     /// What `Manifest(jsonl:)` must give: every line through `JSONDecoder`, or the number of the first
     /// line it rejects.
     private func reference(_ data: Data) -> Outcome {
