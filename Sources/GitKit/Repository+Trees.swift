@@ -12,40 +12,36 @@ extension Repository {
         var folders: [Substring: PendingTree] = [:]
         for update in updates {
             let path = update.path
-            try Self.checkStorable(path)
             let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
-            let folder = slash.map { path[..<$0] } ?? ""
-            let name = String(slash.map { path[path.utf8.index(after: $0)...] } ?? path[...])
+            // nil: the file is at the root. A folder is checked when first walked, the name every time.
+            let folder = slash.map { path[..<$0] }
+            let name = slash.map { path[path.utf8.index(after: $0)...] } ?? path[...]
+            guard Self.isStorable(name.utf8) else { throw GitKitError.invalidPath(path) }
             switch update {
             case .upsert(_, let blob):
                 var directory = root
-                if let known = folders[folder] {
+                if let folder, let known = folders[folder] {
                     directory = known
-                } else {
-                    for component in Self.components(ofFolder: folder) {
-                        guard let next = try directory.directory(component, create: true, path: path) else {
+                } else if let folder {
+                    for component in try Self.components(of: folder, in: path) {
+                        guard let next = try directory.directory(String(component), create: true, path: path) else {
                             throw GitKitError.pathConflict(path: path, reason: "'\(component)' cannot be created")
                         }
                         directory = next
                     }
                     folders[folder] = directory
                 }
-                try directory.setBlob(name, blob, path: path)
+                try directory.setBlob(String(name), blob, path: path)
             case .remove:
                 folders.removeAll(keepingCapacity: true)
                 var directory: PendingTree? = root
-                for component in Self.components(ofFolder: folder) {
-                    directory = try directory?.directory(component, create: false, path: path)
+                for component in try folder.map({ try Self.components(of: $0, in: path) }) ?? [] {
+                    directory = try directory?.directory(String(component), create: false, path: path)
                 }
-                directory?.remove(name)
+                directory?.remove(String(name))
             }
         }
         return try root.write() ?? emptyTree()
-    }
-
-    /// The folder names of a path's folder part ("" for the root): already checked by `checkStorable`.
-    private static func components(ofFolder folder: Substring) -> [String] {
-        folder.isEmpty ? [] : folder.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
     }
 
     /// Every file (blob) of `tree` and its subtrees, in Git's order (bytewise by full path). Symbolic links
@@ -117,24 +113,17 @@ extension Repository {
 
     /// Splits a repository path, refusing anything Git would not store.
     static func components(of path: String) throws -> [Substring] {
-        let components = path.split(separator: "/", omittingEmptySubsequences: false)
+        try components(of: path[...], in: path)
+    }
+
+    /// Splits `part` of `path` (named in the error) at every "/" byte, as Git does: a "/" followed by a
+    /// combining accent is one `Character`, and splitting by `Character` would keep it inside a name.
+    private static func components(of part: Substring, in path: String) throws -> [Substring] {
+        let components = part.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map(Substring.init)
         for component in components where !isStorable(component.utf8) {
             throw GitKitError.invalidPath(path)
         }
         return components
-    }
-
-    /// Throws `invalidPath` unless Git stores every component of `path` (`components(of:)` without
-    /// making them).
-    static func checkStorable(_ path: String) throws {
-        let bytes = path.utf8
-        var start = bytes.startIndex
-        while true {
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.endIndex
-            guard isStorable(bytes[start..<end]) else { throw GitKitError.invalidPath(path) }
-            guard end < bytes.endIndex else { return }
-            start = bytes.index(after: end)
-        }
     }
 
     /// Whether Git stores a path component: not empty, `.`, `..` or `.git` in any case, and no NUL. Read

@@ -106,11 +106,6 @@ enum HTMLTagScanner {
         return true
     }
 
-    /// The name at `name`, in lower case (as `lowercased()` would give it: name bytes are ASCII).
-    static func lowercasedName(_ name: Range<Int>, in source: UnsafeBufferPointer<UInt8>) -> String {
-        String(decoding: source[name].map(lower), as: UTF8.self)
-    }
-
     private static func isLetter(_ byte: UInt8) -> Bool {
         (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
     }

@@ -125,9 +125,13 @@ import Testing
         // A "/" followed by a combining accent is one Swift Character; Git still splits there.
         let test = try TestRepository()
         let blob = try test.repository.writeBlob(Data("x\n".utf8))
-        let tree = try test.repository.updateTree(nil, [.upsert(path: "a/\u{301}b", blob: blob)])
-        #expect(try test.gitLine("ls-tree", "--name-only", tree.hex) == "a")
-        #expect(try test.repository.files(in: tree).map(\.path) == ["a/\u{301}b"])
+        let tree = try test.repository.updateTree(nil, [
+            .upsert(path: "a/\u{301}b", blob: blob), .upsert(path: "c/\u{301}d/e", blob: blob),
+        ])
+        #expect(try test.gitLine("ls-tree", "--name-only", tree.hex) == "a\nc")
+        #expect(try test.repository.files(in: tree).map(\.path) == ["a/\u{301}b", "c/\u{301}d/e"])
+        let removed = try test.repository.updateTree(tree, [.remove(path: "c/\u{301}d/e")])
+        #expect(try test.repository.files(in: removed).map(\.path) == ["a/\u{301}b"])
         #expect(throws: GitKitError.invalidPath(".git/\u{301}x")) {
             try test.repository.updateTree(nil, [.upsert(path: ".git/\u{301}x", blob: blob)])
         }
