@@ -8,7 +8,7 @@ import Foundation
 public func concurrentMap<Result: Sendable>(count: Int, _ body: @Sendable (Int) -> Result) -> [Result] {
     guard count > 0 else { return [] }
     let slots = ParallelSlots<Result>(count: count)
-    let chunks = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
+    let chunks = min(count, Processors.active * 4)
     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
         for index in (count * chunk / chunks)..<(count * (chunk + 1) / chunks) {
             slots.store(body(index), at: index)

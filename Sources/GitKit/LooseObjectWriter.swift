@@ -57,7 +57,7 @@ final class LooseObjectWriter {
         guard descriptor >= 0 else { throw GitKitError.cannotWrite(objectsDirectory) }
         file = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         deflaters = Deflaters(
-            count: max(1, min(Self.segmentsInFlight, ProcessInfo.processInfo.activeProcessorCount)),
+            count: max(1, min(Self.segmentsInFlight, Processors.active)),
             results: results, workerCPU: workerCPU)
         // zlib's header: deflate with a 32 KB window (0x78), level 1 (0x01), as libgit2 writes loose objects.
         try appendToFile([0x78, 0x01])

@@ -216,7 +216,7 @@ import Testing
             let profile = try store.insert(table: "sn_grc_profile", fields: ["name": name])
             try store.insert(
                 table: Scenario.table,
-                fields: ["reference": "AC-1", "name": "\(name) policy", "profile": profile["sys_id"] ?? "", "state": "draft",
+                fields: ["reference": "AC-1", "name": "\(name) access control policy", "profile": profile["sys_id"] ?? "", "state": "draft",
                          "implementation_statement": "<p>\(name)</p>"])
         }
         try await scenario.initAndPull()
@@ -226,7 +226,7 @@ import Testing
         for (folder, name) in [("Caf_", composed), ("Cafe_", decomposed)] {
             let entry = try #require(try scenario.manifest().first { ($0["path"] as? String)?.hasPrefix("statements/\(folder)/") == true })
             #expect((entry["system"] as? String)?.utf8.elementsEqual(name.utf8) == true, "\(folder): \(entry)")
-            #expect((entry["title"] as? String)?.utf8.elementsEqual("\(name) policy".utf8) == true, "\(folder): \(entry)")
+            #expect((entry["title"] as? String)?.utf8.elementsEqual("\(name) access control policy".utf8) == true, "\(folder): \(entry)")
         }
     }
 

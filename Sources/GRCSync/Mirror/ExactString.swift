@@ -1,3 +1,5 @@
+import Foundation
+
 /// A `String` compared and hashed by its UTF-8 bytes. `String`'s own `==` is canonical equivalence: "café"
 /// with a precomposed é and with an e and a combining accent are equal strings, but different names to
 /// ServiceNow and different file names once made into paths. Sets that share one copy of repeated values
@@ -8,7 +10,12 @@ struct ExactString: Hashable, Sendable {
     init(_ value: String) { self.value = value }
 
     static func == (lhs: ExactString, rhs: ExactString) -> Bool {
-        lhs.value.utf8.elementsEqual(rhs.value.utf8)
+        var (left, right) = (lhs.value, rhs.value)
+        return left.withUTF8 { left in
+            right.withUTF8 { right in
+                left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+            }
+        }
     }
 
     func hash(into hasher: inout Hasher) {

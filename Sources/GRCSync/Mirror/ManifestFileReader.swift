@@ -19,7 +19,7 @@ enum ManifestFileReader {
     /// held a second copy of every entry (19 MB at 100,000 entries) at the moment the manifest's bytes
     /// were still held too. Blank lines leave gaps, closed in file order once every piece is done.
     static func entries(in data: Data, origin: String) throws(ManifestError) -> [ManifestEntry] {
-        let wanted = data.count < parallelThreshold ? 1 : ProcessInfo.processInfo.activeProcessorCount * 2
+        let wanted = data.count < parallelThreshold ? 1 : Processors.active * 2
         let (pieces, firstLines) = data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             let pieces = Self.pieces(of: bytes, count: wanted)

@@ -110,7 +110,9 @@ final class MirrorIngest {
     }
 
     private func intern(_ value: String) -> String {
-        interned.insert(ExactString(value)).memberAfterInsert.value
+        // A string of up to 15 bytes is held inside its `String`, with nothing to share.
+        guard value.utf8.count > 15 else { return value }
+        return interned.insert(ExactString(value)).memberAfterInsert.value
     }
 
     /// Gives the records their paths, applies `removed`, and writes the manifest and the tree on top of

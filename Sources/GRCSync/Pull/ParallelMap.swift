@@ -15,7 +15,7 @@ func parallelMap<Item: Sendable, Result: Sendable>(
     guard let first = items.first else { return [] }
     let head = cpu.count { body(first) }
     let rest = items.count - 1
-    let runs = min(rest, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
+    let runs = min(rest, Processors.active * 4)
     let results = concurrentMap(count: runs) { run in
         cpu.count { (1 + rest * run / runs ..< 1 + rest * (run + 1) / runs).map { body(items[$0]) } }
     }
