@@ -13,13 +13,19 @@ public struct ApprovalSettings: Sendable, Equatable {
 
     /// The signers file used when `approvals.allowed_signers` is not set.
     public static let defaultAllowedSignersFile = ".grcsync/allowed_signers"
+    /// The approvals needed when `approvals.required` is not set (0: the rule is off).
+    public static let defaultRequired = Configuration.keyRule("approvals.required").wholeNumber.default
+    /// Whether authors may approve their own changes when `approvals.allow_self_approval` is not set.
+    public static let defaultAllowSelfApproval = Configuration.keyRule("approvals.allow_self_approval").booleanDefault
+    /// Whether approvals must be signed when `approvals.require_signed` is not set.
+    public static let defaultRequireSigned = Configuration.keyRule("approvals.require_signed").booleanDefault
 
-    /// Creates approval settings; the defaults turn the built-in rule off.
+    /// Creates approval settings; the defaults (from ``Configuration/keyRules``) turn the built-in rule off.
     public init(
-        required: Int = 0,
-        allowSelfApproval: Bool = false,
+        required: Int = ApprovalSettings.defaultRequired,
+        allowSelfApproval: Bool = ApprovalSettings.defaultAllowSelfApproval,
         approvers: [String] = [],
-        requireSigned: Bool = false,
+        requireSigned: Bool = ApprovalSettings.defaultRequireSigned,
         allowedSignersFile: String = ApprovalSettings.defaultAllowedSignersFile
     ) {
         self.required = required

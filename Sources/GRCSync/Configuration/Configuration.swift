@@ -5,7 +5,8 @@ public import Statements
 ///
 /// It holds no secrets: credentials come from the environment or a netrc file (see
 /// ``CredentialResolver``). Every key is documented in `config.yaml.example` and
-/// `docs/configuration.md`; ``keyPaths`` lists them.
+/// `docs/configuration.md`; ``keyPaths`` lists them, and ``keyRules`` gives the limits and defaults of
+/// those that have them.
 public struct Configuration: Sendable, Equatable {
     /// The ServiceNow instance, e.g. `https://acme.service-now.com` (http or https, no trailing slash).
     public var instance: URL
@@ -53,7 +54,8 @@ public struct Configuration: Sendable, Equatable {
     /// The title field used when `title_field` is not set.
     public static let defaultTitleField = "name"
 
-    /// Creates a configuration; every setting but the instance has the documented default.
+    /// Creates a configuration; every setting but the instance has the documented default (those of
+    /// the numbers and choices come from ``keyRules``).
     public init(
         instance: URL,
         auth: AuthSettings = AuthSettings(),
@@ -63,12 +65,12 @@ public struct Configuration: Sendable, Equatable {
         systemField: String = Configuration.defaultSystemField,
         controlField: String = Configuration.defaultControlField,
         titleField: String = Configuration.defaultTitleField,
-        format: StatementFormat = .html,
-        pageSize: Int = 500,
-        concurrency: Int = 4,
-        requestsPerSecond: Double? = nil,
-        timeoutSeconds: Double = 60,
-        retries: Int = 5,
+        format: StatementFormat = Configuration.defaultFormat,
+        pageSize: Int = Configuration.defaultPageSize,
+        concurrency: Int = Configuration.defaultConcurrency,
+        requestsPerSecond: Double? = Configuration.defaultRequestsPerSecond,
+        timeoutSeconds: Double = Configuration.defaultTimeoutSeconds,
+        retries: Int = Configuration.defaultRetries,
         push: PushSettings = PushSettings(),
         approvals: ApprovalSettings = ApprovalSettings()
     ) {

@@ -43,16 +43,17 @@ struct ConfigurationReader {
         if let value = try name(top, "system_field", Self.fieldPath, field) { configuration.systemField = value }
         if let value = try name(top, "control_field", Self.fieldPath, field) { configuration.controlField = value }
         if let value = try name(top, "title_field", Self.fieldPath, field) { configuration.titleField = value }
-        if let format = try top.choice("format", StatementFormat.allCases.map(\.rawValue)),
+        if let format = try top.choice("format"),
            let parsed = StatementFormat(rawValue: format)
         {
             configuration.format = parsed
         }
-        if let value = try top.int("page_size", in: 1...10_000) { configuration.pageSize = value }
-        if let value = try top.int("concurrency", in: 1...16) { configuration.concurrency = value }
-        configuration.requestsPerSecond = try top.positiveNumber("requests_per_second", maximum: 1_000)
-        if let value = try top.positiveNumber("timeout_seconds", maximum: 3_600) { configuration.timeoutSeconds = value }
-        if let value = try top.int("retries", in: 1...20) { configuration.retries = value }
+        // Limits and defaults of the numbers and choices: Configuration.keyRules.
+        if let value = try top.int("page_size") { configuration.pageSize = value }
+        if let value = try top.int("concurrency") { configuration.concurrency = value }
+        if let value = try top.positiveNumber("requests_per_second") { configuration.requestsPerSecond = value }
+        if let value = try top.positiveNumber("timeout_seconds") { configuration.timeoutSeconds = value }
+        if let value = try top.int("retries") { configuration.retries = value }
         configuration.push = try push(top)
         configuration.approvals = try approvals(top)
         return configuration
@@ -68,7 +69,7 @@ struct ConfigurationReader {
 
     private func auth(_ top: ConfigurationSection) throws(ConfigurationError) -> AuthSettings {
         guard let section = try top.section("auth") else { return AuthSettings() }
-        let method = try section.choice("method", ["basic", "oauth"]) ?? "basic"
+        let method = try section.choice("method") ?? section.rule("method").choice.default
         let username = try section.string("username", "a ServiceNow user name")
         let clientID = try section.string("client_id", "an OAuth client id")
         switch (method, clientID) {
@@ -109,7 +110,7 @@ struct ConfigurationReader {
     private func approvals(_ top: ConfigurationSection) throws(ConfigurationError) -> ApprovalSettings {
         guard let section = try top.section("approvals") else { return ApprovalSettings() }
         var settings = ApprovalSettings()
-        if let value = try section.int("required", in: 0...100) { settings.required = value }
+        if let value = try section.int("required") { settings.required = value }
         if let value = try section.bool("allow_self_approval") { settings.allowSelfApproval = value }
         if let value = try section.bool("require_signed") { settings.requireSigned = value }
         if let items = try section.stringList("approvers", "e-mail addresses") {

@@ -73,46 +73,55 @@ struct ConfigurationSection {
         return text
     }
 
-    /// A whole number in `range`.
-    func int(_ key: String, in range: ClosedRange<Int>) throws(ConfigurationError) -> Int? {
+    /// The rule ``Configuration/keyRules`` gives `key` of this section.
+    func rule(_ key: String) -> ConfigurationKeyRule { Configuration.keyRule(keyPath(key)) }
+
+    /// A whole number within the range ``Configuration/keyRules`` gives `key`.
+    func int(_ key: String) throws(ConfigurationError) -> Int? {
+        let rule = rule(key)
+        let range = rule.wholeNumber.range
         guard let value = node(key) else { return nil }
-        let expectation = "a whole number from \(range.lowerBound) to \(range.upperBound)"
-        guard let scalar = value.scalar else { throw invalid(key, value, expectation) }
+        guard let scalar = value.scalar else { throw invalid(key, value, rule.allowedText) }
         let text = scalar.string.trimmingCharacters(in: .whitespaces)
         guard let number = Int(text) ?? (value.tagName == .int ? value.int : nil), range.contains(number) else {
-            throw invalid(key, value, expectation)
+            throw invalid(key, value, rule.allowedText)
         }
         return number
     }
 
-    /// A finite number greater than zero and at most `maximum`.
-    func positiveNumber(_ key: String, maximum: Double) throws(ConfigurationError) -> Double? {
+    /// A finite number greater than zero and at most the maximum ``Configuration/keyRules`` gives `key`.
+    func positiveNumber(_ key: String) throws(ConfigurationError) -> Double? {
+        let rule = rule(key)
+        let maximum = rule.positiveNumber.maximum
         guard let value = node(key) else { return nil }
-        let expectation = "a number greater than 0 and at most \(Self.format(maximum))"
-        guard let scalar = value.scalar else { throw invalid(key, value, expectation) }
+        guard let scalar = value.scalar else { throw invalid(key, value, rule.allowedText) }
         let text = scalar.string.trimmingCharacters(in: .whitespaces)
         guard let number = Double(text) ?? value.float, number.isFinite, number > 0, number <= maximum else {
-            throw invalid(key, value, expectation)
+            throw invalid(key, value, rule.allowedText)
         }
         return number
     }
 
-    /// `true` or `false` (YAML's `yes`/`no`/`on`/`off` too, written without quotes).
+    /// `true` or `false` (YAML's `yes`/`no`/`on`/`off` too, written without quotes), for a boolean
+    /// key of ``Configuration/keyRules``.
     func bool(_ key: String) throws(ConfigurationError) -> Bool? {
+        let rule = rule(key)
+        _ = rule.booleanDefault  // stops here if the rule is not a boolean one
         guard let value = node(key) else { return nil }
         guard value.scalar != nil, value.tagName == .bool, let flag = value.bool else {
-            throw invalid(key, value, "`true` or `false`")
+            throw invalid(key, value, rule.allowedText)
         }
         return flag
     }
 
-    /// One of `choices`, compared case-insensitively.
-    func choice(_ key: String, _ choices: [String]) throws(ConfigurationError) -> String? {
+    /// One of the words ``Configuration/keyRules`` gives `key`, compared case-insensitively.
+    func choice(_ key: String) throws(ConfigurationError) -> String? {
+        let rule = rule(key)
+        let choices = rule.choice.choices
         guard let value = node(key) else { return nil }
-        let expectation = choices.map { "`\($0)`" }.joined(separator: " or ")
         guard let text = value.scalar?.string.trimmingCharacters(in: .whitespaces).lowercased(),
               choices.contains(text)
-        else { throw invalid(key, value, expectation) }
+        else { throw invalid(key, value, rule.allowedText) }
         return text
     }
 
@@ -174,10 +183,6 @@ struct ConfigurationSection {
             if text.count > 40 { text = String(text.prefix(37)) + "..." }
             return "\"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\""
         }
-    }
-
-    private static func format(_ number: Double) -> String {
-        number == number.rounded() ? String(Int(number)) : String(number)
     }
 }
 

@@ -4,9 +4,9 @@ public import Statements
 extension Configuration {
     /// The commented `config.yaml` that `grcsync init` writes.
     ///
-    /// It sets what `init` was told and shows every other key, commented out at its default (or at a
-    /// typical value), so that a user can see what there is to change without leaving the file. Parsing
-    /// it gives `Configuration(instance:table:format:)`.
+    /// It sets what `init` was told and shows every other key, commented out at its default (from
+    /// ``keyRules`` where there is one) or at a typical value, so that a user can see what there is to
+    /// change without leaving the file. Parsing it gives `Configuration(instance:table:format:)`.
     public static func initialFile(instance: URL, table: String?, format: StatementFormat) -> String {
         let instanceText: String
         switch InstanceURL.parse(instance.absoluteString) {
@@ -29,7 +29,7 @@ extension Configuration {
             # OAuth application's client id) with its secret in GRCSYNC_CLIENT_SECRET. A user name,
             # which is not a secret, may be kept here.
             # auth:
-            #   method: basic
+            #   method: \(keyRule("auth.method").choice.default)
             #   username: grc.sync
 
             # The table that holds the statements, and which of its records to sync (an encoded query,
@@ -49,11 +49,11 @@ extension Configuration {
 
             # Requests: records per page, requests in flight, a cap on requests per second (none by
             # default), the timeout of one request in seconds, and attempts per request (first included).
-            # page_size: 500
-            # concurrency: 4
+            # page_size: \(defaultPageSize)
+            # concurrency: \(defaultConcurrency)
             # requests_per_second: 10
-            # timeout_seconds: 60
-            # retries: 5
+            # timeout_seconds: \(ConfigurationKeyRule.text(defaultTimeoutSeconds))
+            # retries: \(defaultRetries)
 
             # Push only from this branch (protect it on your Git host and review pull requests there).
             # push:
@@ -62,9 +62,9 @@ extension Configuration {
             # Approvals recorded with `grcsync approve` that push requires (0, the default, turns this off).
             # approvals:
             #   required: 1
-            #   allow_self_approval: false
+            #   allow_self_approval: \(ApprovalSettings.defaultAllowSelfApproval)
             #   approvers: [alice@example.com, bob@example.com]
-            #   require_signed: false
+            #   require_signed: \(ApprovalSettings.defaultRequireSigned)
             #   allowed_signers: \(ApprovalSettings.defaultAllowedSignersFile)
 
             """

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Checks and normalises the `instance` URL: http or https, a host, no credentials, no query or
-/// fragment, no trailing slash.
+/// Checks and normalises the `instance` URL: https (http only for this machine's loopback, where the
+/// emulator runs), a host, no credentials, no query or fragment, no trailing slash.
 enum InstanceURL {
     /// Why a text is not a usable instance URL; the message never repeats a password.
     struct Problem: Error {
@@ -38,6 +38,14 @@ enum InstanceURL {
             return .failure(Problem(message:
                 "`instance` must be the instance's base URL, without a `?` or `#` part, e.g. \(example)."))
         }
+        // Basic credentials and OAuth secrets go in every request's headers: over http:// anyone on the
+        // way reads them, and the statements too.
+        if scheme == "http", !isLoopback(host) {
+            return .failure(Problem(message:
+                "`instance` uses http://, which would send your password and statements unencrypted to \(host.lowercased()); "
+                + "use https://\(host.lowercased()). (http:// is accepted only for an emulator on this machine: "
+                + "localhost, 127.0.0.1 or [::1].)"))
+        }
         var normalized = components
         normalized.scheme = scheme
         normalized.host = host.lowercased()
@@ -46,5 +54,14 @@ enum InstanceURL {
             return .failure(Problem(message: "`instance` is not a valid URL; write it like \(example)."))
         }
         return .success(url)
+    }
+
+    /// Whether `host` names this machine's loopback interface: `localhost`, an address in 127.0.0.0/8, or
+    /// `::1` (with or without the brackets a URL writes it in).
+    static func isLoopback(_ host: String) -> Bool {
+        let host = host.lowercased()
+        if host == "localhost" || host == "::1" || host == "[::1]" { return true }
+        let octets = host.split(separator: ".", omittingEmptySubsequences: false)
+        return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
     }
 }

@@ -128,6 +128,21 @@ struct ConfigurationErrorTests {
             == "config.yaml:1:11: `instance` must be a URL such as https://acme.service-now.com, not a list.")
     }
 
+    @Test("http:// is refused but for this machine's loopback, where the emulator runs")
+    func plainHTTPOnlyOnLoopback() {
+        #expect(configurationError("instance: http://Acme.service-now.com")?.description
+            == "config.yaml:1:11: `instance` uses http://, which would send your password and statements unencrypted to "
+                + "acme.service-now.com; use https://acme.service-now.com. (http:// is accepted only for an emulator on "
+                + "this machine: localhost, 127.0.0.1 or [::1].)")
+        for host in ["10.0.0.5:8080", "127.0.0.1.example.com", "localhost.example.com", "128.0.0.1", "127.0.0.256", "127.0.0"] {
+            #expect(configurationError("instance: http://\(host)")?.description.contains("uses http://") == true, "\(host)")
+        }
+        for host in ["127.0.0.1:18555", "127.1.2.3", "localhost:8080", "LOCALHOST", "[::1]:8080"] {
+            #expect(throws: Never.self, "\(host)") { try Configuration.parse("instance: http://\(host)") }
+        }
+        #expect(throws: Never.self) { try Configuration.parse("instance: https://10.0.0.5:8443") }
+    }
+
     @Test("The top level must be a mapping")
     func topLevelNotMapping() {
         #expect(configurationError("- instance\n- table\n")?.description
