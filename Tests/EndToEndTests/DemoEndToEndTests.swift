@@ -44,6 +44,10 @@ import Testing
         #expect(result.stdout.contains(workspace.path))
         #expect(result.stdout.contains("git log --graph --oneline --all"))
         #expect(result.stderr.isEmpty, "\(result.stderr)")
+        // The built grcsync is not on the test's PATH: the closing advice starts with an alias for it.
+        let binary = try #require(BuiltProducts.executable("grcsync")).resolvingSymlinksInPath().path
+        #expect(result.stdout.contains("    alias grcsync='\(binary)'"), "\(result.stdout)")
+        #expect(result.stdout.contains("scripts/install.sh"))
 
         func git(_ arguments: String...) async throws -> String {
             let run = try await ProcessResult.run(
@@ -65,6 +69,20 @@ import Testing
         let log = try await git("log", "-p", "--format=%s", "HEAD")
         #expect(log.contains("Accounts are reviewed every quarter") && log.contains("Privileged accounts are reviewed every month"))
         #expect(try await git("config", "user.name").contains(environment.userName))
+
+        // Step 10 draws the history as `git log --graph --oneline --all` does: the same rows, in the same
+        // order, with the same lanes (git pads a merge's row and writes no reference names into a pipe).
+        let shown = result.stdout.components(separatedBy: "$ git log --graph --oneline --all\n").last?
+            .components(separatedBy: "\n\n").first ?? ""
+        let drawnByGit = try await git("log", "--graph", "--oneline", "--all", "--no-decorate")
+        #expect(Self.graphRows(shown) == Self.graphRows(drawnByGit), "\(shown)\n---\n\(drawnByGit)")
+    }
+
+    /// A graph's rows without indentation, reference names or padding, for comparing two drawings.
+    private static func graphRows(_ text: String) -> [String] {
+        text.split(separator: "\n").map { line in
+            line.replacing(#/ \([^)]*\)/#, with: "").split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        }
     }
 
     @Test func aSecondRunReplacesThePreviousDemoButNeverAnotherFolder() async throws {

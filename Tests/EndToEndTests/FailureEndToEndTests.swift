@@ -15,6 +15,26 @@ import Testing
         ]
     }
 
+    @Test func initWithoutAGitIdentityLeavesNothingBehind() async throws {
+        let scenario = try await Scenario()
+        defer { Task { await scenario.stop() } }
+        // A home whose Git configuration has no user.name or user.email.
+        try Data("[init]\n\tdefaultBranch = main\n".utf8).write(to: scenario.environment.home.appending(".gitconfig"))
+        let instance = scenario.emulator.baseURL.absoluteString
+        let existing = scenario.folder.appending("existing")
+        try FileManager.default.createDirectory(at: existing, withIntermediateDirectories: true)
+        for (target, existed) in [(scenario.workspace, false), (existing, true)] {
+            let result = try await scenario.grcsync("init", target.path, "--instance", instance, in: scenario.folder.url)
+            #expect(result.status == 3, "\(result)")
+            #expect(result.stderr.contains("Git does not know who you are"), "\(result)")
+            #expect(result.stderr.contains("git config --global user.name"), "\(result)")
+            #expect(FileManager.default.fileExists(atPath: target.path) == existed, "\(target.path)")
+            if existed {
+                #expect(try FileManager.default.contentsOfDirectory(atPath: target.path).isEmpty, "init left files in \(target.path)")
+            }
+        }
+    }
+
     @Test func badConfigNamesTheKeyAndLine() async throws {
         let scenario = try await Scenario()
         defer { Task { await scenario.stop() } }

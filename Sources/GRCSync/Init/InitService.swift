@@ -15,11 +15,31 @@ public struct InitService {
 
     /// Writes and commits `config.yaml` in `directory` (created if missing). Refuses to replace an
     /// existing config without `force`, and refuses to commit over changes already staged.
+    ///
+    /// A failure leaves nothing half-made: a folder or repository init created is removed again, and a
+    /// `config.yaml` it wrote is put back as it was, in the work tree and in the index.
     public func run(directory: URL, instance: URL, table: String?, format: StatementFormat, force: Bool) throws -> Report {
         let files = FileManager.default
+        let directoryExisted = files.fileExists(atPath: directory.path)
         try files.createDirectory(at: directory, withIntermediateDirectories: true)
         let gitDirectory = directory.appendingPathComponent(".git")
         let created = !files.fileExists(atPath: gitDirectory.path)
+        do {
+            return try initialize(directory: directory, created: created, instance: instance, table: table,
+                                  format: format, force: force)
+        } catch {
+            if !directoryExisted {
+                try? files.removeItem(at: directory)
+            } else if created {
+                try? files.removeItem(at: gitDirectory)
+            }
+            throw error
+        }
+    }
+
+    private func initialize(directory: URL, created: Bool, instance: URL, table: String?, format: StatementFormat,
+                            force: Bool) throws -> Report {
+        let files = FileManager.default
         let repository = created ? try Repository.initialize(at: directory) : try Repository.open(at: directory)
         let root = repository.workDirectory ?? directory
         let configURL = root.appendingPathComponent(Configuration.fileName)
@@ -30,17 +50,25 @@ public struct InitService {
         let headTree = try head.map { try repository.commit($0).tree }
         let staged = try repository.changesInIndex(against: headTree).map(\.path).filter { $0 != Configuration.fileName }
         guard staged.isEmpty else { throw WorkspaceError.stagedChanges(staged) }
+        // Asked before anything is written: without a name and e-mail there can be no commit.
         _ = try repository.defaultSignature()
 
         let text = Configuration.initialFile(instance: instance, table: table, format: format)
         _ = try Configuration.parse(text)
-        try Data(text.utf8).write(to: configURL, options: .atomic)
-        try repository.stage(paths: [Configuration.fileName])
-        let tree = try repository.writeIndexTree()
-        let commit = try repository.createCommit(
-            tree: tree, parents: head.map { [$0] } ?? [],
-            message: "Start a grcsync workspace for \(instance.host ?? instance.absoluteString)\n",
-            updatingReference: "refs/heads/\(branch)")
-        return Report(directory: root.path, createdRepository: created, commit: commit.hex)
+        let previous = try? Data(contentsOf: configURL)
+        do {
+            try Data(text.utf8).write(to: configURL, options: .atomic)
+            try repository.stage(paths: [Configuration.fileName])
+            let tree = try repository.writeIndexTree()
+            let commit = try repository.createCommit(
+                tree: tree, parents: head.map { [$0] } ?? [],
+                message: "Start a grcsync workspace for \(instance.host ?? instance.absoluteString)\n",
+                updatingReference: "refs/heads/\(branch)")
+            return Report(directory: root.path, createdRepository: created, commit: commit.hex)
+        } catch {
+            if let previous { try? previous.write(to: configURL, options: .atomic) } else { try? files.removeItem(at: configURL) }
+            try? repository.stage(paths: [Configuration.fileName])
+            throw error
+        }
     }
 }

@@ -1,8 +1,9 @@
 import GitKit
 
 /// A compact `git log --graph --oneline` drawn from commits newest first, computed in process (the demo
-/// never runs `git`). Each lane is a line of descent waiting for its next commit; merges open a lane
-/// (`|\`), commits with several children close one (`|/`). Good for the few lanes of a sync history.
+/// never runs `git`), in the order git shows them. Each lane is a line of descent waiting for its next
+/// commit; merges open a lane (`|\`), commits with several children close one (`|/`). Good for the few
+/// lanes of a sync history.
 struct CommitGraph {
     /// The commits, newest first in topological order (as `Repository.commits(from:)` returns them).
     var commits: [CommitInfo]
@@ -14,7 +15,7 @@ struct CommitGraph {
         let shown = Set(commits.map(\.id))
         var lanes: [ObjectID] = []
         var out: [String] = []
-        for commit in commits {
+        for commit in Self.inGitOrder(commits) {
             var lane: Int
             if let first = lanes.firstIndex(of: commit.id) {
                 lane = first
@@ -45,6 +46,30 @@ struct CommitGraph {
             }
         }
         return out
+    }
+
+    /// `commits` in the order `git log --graph` (`--topo-order`) shows them: a commit once all its children
+    /// are shown, and of the commits ready, the one made ready last — so after a merge, the line it
+    /// merged in comes first, down to where it meets the rest.
+    static func inGitOrder(_ commits: [CommitInfo]) -> [CommitInfo] {
+        let byID = Dictionary(commits.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var children: [ObjectID: Int] = [:]
+        for commit in Self.inGitOrder(commits) {
+            for parent in Set(commit.parents) where byID[parent] != nil { children[parent, default: 0] += 1 }
+        }
+        // The tips, the newest on top of the stack.
+        var ready = commits.filter { children[$0.id, default: 0] == 0 }.reversed().map(\.id)
+        var ordered: [CommitInfo] = []
+        ordered.reserveCapacity(commits.count)
+        while let id = ready.popLast(), let commit = byID[id] {
+            ordered.append(commit)
+            var seen: Set<ObjectID> = []
+            for parent in commit.parents where byID[parent] != nil && seen.insert(parent).inserted {
+                children[parent, default: 0] -= 1
+                if children[parent] == 0 { ready.append(parent) }
+            }
+        }
+        return ordered
     }
 
     private func row(_ commit: CommitInfo, lane: Int, width: Int) -> String {

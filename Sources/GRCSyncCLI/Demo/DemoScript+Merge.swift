@@ -89,11 +89,16 @@ extension DemoScript {
         show(CommitGraph(commits: Array(commits), labels: labels).lines.joined(separator: "\n") + "\n")
     }
 
-    /// Where the workspace is and what to try next.
+    /// Where the workspace is and what to try next, in commands that work when pasted: when this
+    /// executable is not the `grcsync` on `PATH` (a fresh build), an alias for it comes first.
     func closing(keepRunning: Bool) -> String {
+        let location = ExecutableLocation.command()
         var out = "\nDone. The workspace is in \(folder.path). Explore it:\n"
+        if location != "grcsync" {
+            out += "    alias grcsync='\(location)'   # not on your PATH yet: scripts/install.sh puts it in ~/.local/bin\n"
+        }
         out += "    cd \(folderName)\n"
-        out += "    git log --graph --oneline --all       # the history above, drawn by git\n"
+        out += "    git log --graph --oneline --all       # the same history, as git draws it\n"
         out += "    git show servicenow/main              # ServiceNow's side of the last push, with its trailers\n"
         out += "    grcsync status                        # nothing to push: main and ServiceNow agree\n"
         out += "    grcsync log                           # pulls and pushes, from the mirror's history\n"
