@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ServiceNowEmulator
 
+/// `servicenow-emulator`: serves an in-memory ServiceNow Table API until interrupted.
 @main
 struct ServiceNowEmulatorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,6 +28,10 @@ struct ServiceNowEmulatorCommand: AsyncParsableCommand {
                                                           raw records; edits act as that user
               POST   /emulator/oauth/expire               expire every access token
               POST   /emulator/state/save                 save the state file now
+
+            Examples:
+              servicenow-emulator --port 8080 --baseline moderate --systems 3
+              servicenow-emulator --port 0 --seed empty --users admin:admin,alice:alice
             """)
 
     @Option(help: "Address to bind. Loopback unless you mean to share it (a warning is printed otherwise).")

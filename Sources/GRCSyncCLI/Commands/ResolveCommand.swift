@@ -1,10 +1,14 @@
 public import ArgumentParser
 public import GRCSync
 
+/// `grcsync resolve`: settles conflicted statements after a pull by keeping one side's whole version.
 struct ResolveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resolve",
         abstract: "Settle conflicted statements of a pull: keep yours (--ours) or ServiceNow's (--theirs).",
+        // --ours and --theirs are one flag with two spellings, exactly one of which is required; the
+        // generated usage would list both as if each were.
+        usage: "grcsync resolve [--directory <directory>] [--json] (--ours | --theirs) [<paths> ...]",
         discussion: """
             Replaces each file with one side's whole version and stages it; then 'git commit' finishes the \
             merge. Editing the conflict markers by hand and 'git add' works too.
