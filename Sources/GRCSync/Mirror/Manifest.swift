@@ -206,9 +206,11 @@ public struct Manifest: Sendable, Equatable {
     }
 
     /// The entries' positions, in path order (sorting positions moves 8 bytes, sorting entries would
-    /// move 160).
+    /// move 160). The paths are compared from an array of their own (1.6 MB at 100,000 entries, for the
+    /// sort only): reaching each through its 160-byte entry made the sort a third slower.
     private static func pathOrder(of entries: [ManifestEntry]) -> [Int] {
-        entries.indices.sorted { entries[$0].path < entries[$1].path }
+        let paths = entries.map(\.path)
+        return paths.indices.sorted { paths[$0] < paths[$1] }
     }
 
     private static func writeJSONL(
