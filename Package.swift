@@ -75,7 +75,7 @@ let package = Package(
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "GRCSyncTests", dependencies: ["GRCSync", "GRCSyncTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["GRCSync", "GRCSyncTestSupport", "GitKit", "Yams"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["GRCSync", "GRCSyncCLI", "GRCSyncTestSupport", "GitKit", "Yams"]),
     ]
 )
 

@@ -10,8 +10,8 @@ enum ExitStatus: Int32 {
     case failure = 1
     /// A pull merged with conflicts that need resolving.
     case conflicts = 2
-    /// The workspace or config.yaml is not usable as it is (bad key, lock, merge in progress, uncommitted
-    /// changes in the way).
+    /// The workspace, config.yaml or the user's Git setup is not usable as it is (bad key, lock, merge in
+    /// progress, uncommitted changes in the way, no Git identity, no SSH key to sign an approval with).
     case workspace = 3
     /// Credentials are missing or were rejected.
     case credentials = 4
@@ -22,16 +22,20 @@ enum ExitStatus: Int32 {
 
     static let helpText = """
         Exit status: 0 success · 1 not everything succeeded · 2 conflicts to resolve · \
-        3 workspace or config.yaml problem · 4 credentials missing or rejected · \
+        3 workspace, config.yaml or Git setup problem · 4 credentials missing or rejected · \
         5 ServiceNow unreachable or failing · 6 approvals missing · 64 bad command line.
         """
 
-    /// The status that fits an error.
+    /// The status that fits an error (docs/errors.md lists every message under the status it gets here).
+    ///
+    /// A failed libgit2 call (`GitError`) is `.failure`: grcsync recognises the workspace problems it can
+    /// name (`GitKitError`, `WorkspaceError`), so what libgit2 reports by itself is unexpected.
     static func of(_ error: any Error) -> ExitStatus {
         switch error {
         case is ConfigurationError, is WorkspaceError, is ManifestError, is GitKitError, is PushError,
             is ResolveService.ResolveError, is ApproveService.NothingToApprove:
             .workspace
+        case is SSHSignature.Failure: .workspace
         case is ApprovalError: .policy
         case is CredentialError: .credentials
         case let error as ServiceNowError: error.kind == .authentication ? .credentials : .serviceNow

@@ -2,10 +2,11 @@ import Foundation
 
 /// SSH signatures over commits, in the format Git itself uses (`gpg.format = ssh`), made and checked by
 /// OpenSSH's `ssh-keygen -Y sign` / `ssh-keygen -Y verify` with the namespace `git`.
-enum SSHSignature {
-    /// Signing or verifying could not run.
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+public enum SSHSignature {
+    /// Signing or verifying could not run: no `user.signingkey`, a key ssh-keygen cannot use, or no
+    /// ssh-keygen. The user's Git setup to fix, like a missing `user.name`.
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// Signs `data` with `key`, the value of `user.signingkey` as Git reads it: a private key file, a
