@@ -35,6 +35,28 @@ import Testing
         }
     }
 
+    @Test func initFailingAfterWritingPutsConfigAndIndexBack() async throws {
+        let scenario = try await Scenario()
+        defer { Task { await scenario.stop() } }
+        let repository = scenario.workspace
+        try FileManager.default.createDirectory(at: repository, withIntermediateDirectories: true)
+        try await scenario.environment.git("init", "-q", "-b", "main", in: repository)
+        try Data("notes\n".utf8).write(to: repository.appendingPathComponent("README.md"))
+        try await scenario.environment.git("add", "README.md", in: repository)
+        try await scenario.environment.git("commit", "-qm", "Start", in: repository)
+        let index = try Data(contentsOf: repository.appendingPathComponent(".git/index"))
+        // Git's own lock on the branch: the commit init makes cannot move it, after config.yaml is written.
+        let lock = repository.appendingPathComponent(".git/refs/heads/main.lock")
+        try Data().write(to: lock)
+        let result = try await scenario.grcsync("init", ".", "--instance", scenario.emulator.baseURL.absoluteString)
+        #expect(result.status != 0, "\(result)")
+        #expect(!FileManager.default.fileExists(atPath: repository.appendingPathComponent("config.yaml").path))
+        #expect(try Data(contentsOf: repository.appendingPathComponent(".git/index")) == index)
+        try FileManager.default.removeItem(at: lock)
+        #expect(try await scenario.environment.gitOutput("status", "--porcelain", in: repository).isEmpty)
+        #expect(try await scenario.environment.gitOutput("log", "--format=%s", in: repository) == "Start\n")
+    }
+
     @Test func badConfigNamesTheKeyAndLine() async throws {
         let scenario = try await Scenario()
         defer { Task { await scenario.stop() } }

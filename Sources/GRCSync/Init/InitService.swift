@@ -17,13 +17,15 @@ public struct InitService {
     /// existing config without `force`, and refuses to commit over changes already staged.
     ///
     /// A failure leaves nothing half-made: a folder or repository init created is removed again, and a
-    /// `config.yaml` it wrote is put back as it was, in the work tree and in the index.
+    /// `config.yaml` it wrote is put back as it was, with the index as it was.
     public func run(directory: URL, instance: URL, table: String?, format: StatementFormat, force: Bool) throws -> Report {
         let files = FileManager.default
-        let directoryExisted = files.fileExists(atPath: directory.path)
+        // Whether something is there at all, a dangling symbolic link included (`lstat`, not `stat`).
+        func exists(_ url: URL) -> Bool { (try? files.attributesOfItem(atPath: url.path)) != nil }
+        let directoryExisted = exists(directory)
         try files.createDirectory(at: directory, withIntermediateDirectories: true)
         let gitDirectory = directory.appendingPathComponent(".git")
-        let created = !files.fileExists(atPath: gitDirectory.path)
+        let created = !exists(gitDirectory)
         do {
             return try initialize(directory: directory, created: created, instance: instance, table: table,
                                   format: format, force: force)
@@ -55,7 +57,11 @@ public struct InitService {
 
         let text = Configuration.initialFile(instance: instance, table: table, format: format)
         _ = try Configuration.parse(text)
-        let previous = try? Data(contentsOf: configURL)
+        // Read before anything is written, so that a config.yaml that cannot be read (or is no file)
+        // stops init here instead of being replaced and lost.
+        let previous = files.fileExists(atPath: configURL.path) ? try Data(contentsOf: configURL) : nil
+        let indexURL = repository.gitDirectory.appendingPathComponent("index")
+        let previousIndex = files.fileExists(atPath: indexURL.path) ? try Data(contentsOf: indexURL) : nil
         do {
             try Data(text.utf8).write(to: configURL, options: .atomic)
             try repository.stage(paths: [Configuration.fileName])
@@ -67,7 +73,7 @@ public struct InitService {
             return Report(directory: root.path, createdRepository: created, commit: commit.hex)
         } catch {
             if let previous { try? previous.write(to: configURL, options: .atomic) } else { try? files.removeItem(at: configURL) }
-            try? repository.stage(paths: [Configuration.fileName])
+            if let previousIndex { try? previousIndex.write(to: indexURL, options: .atomic) } else { try? files.removeItem(at: indexURL) }
             throw error
         }
     }

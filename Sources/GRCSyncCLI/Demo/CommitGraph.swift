@@ -9,13 +9,16 @@ struct CommitGraph {
     var commits: [CommitInfo]
     /// Reference names to show beside a commit, e.g. "HEAD -> main", "servicenow/main".
     var labels: [ObjectID: [String]] = [:]
+    /// How many commits to draw, the first ones in git's order.
+    var limit = Int.max
 
     /// The graph, one string per line.
     var lines: [String] {
-        let shown = Set(commits.map(\.id))
+        let ordered = Self.inGitOrder(commits).prefix(limit)
+        let shown = Set(ordered.map(\.id))
         var lanes: [ObjectID] = []
         var out: [String] = []
-        for commit in Self.inGitOrder(commits) {
+        for commit in ordered {
             var lane: Int
             if let first = lanes.firstIndex(of: commit.id) {
                 lane = first
@@ -54,7 +57,7 @@ struct CommitGraph {
     static func inGitOrder(_ commits: [CommitInfo]) -> [CommitInfo] {
         let byID = Dictionary(commits.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var children: [ObjectID: Int] = [:]
-        for commit in Self.inGitOrder(commits) {
+        for commit in commits {
             for parent in Set(commit.parents) where byID[parent] != nil { children[parent, default: 0] += 1 }
         }
         // The tips, the newest on top of the stack.

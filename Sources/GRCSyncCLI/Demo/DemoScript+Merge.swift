@@ -85,8 +85,8 @@ extension DemoScript {
         guard let head = branch.commit else { throw DemoError.unexpected("main has no commit") }
         var labels: [ObjectID: [String]] = [head: ["HEAD -> \(branch.name)"]]
         if let mirror = try repository.reference(MirrorBranch.reference) { labels[mirror, default: []].append(MirrorBranch.shortName) }
-        let commits = try repository.commits(from: head).prefix(12)
-        show(CommitGraph(commits: Array(commits), labels: labels).lines.joined(separator: "\n") + "\n")
+        let commits = try repository.commits(from: head)
+        show(CommitGraph(commits: commits, labels: labels, limit: 12).lines.joined(separator: "\n") + "\n")
     }
 
     /// Where the workspace is and what to try next, in commands that work when pasted: when this

@@ -6,12 +6,11 @@ import Foundation
 enum ExecutableLocation {
     static func command(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         guard let running = runningExecutable() else { return "grcsync" }
-        let onPath = (environment["PATH"] ?? "").split(separator: ":").contains { folder in
-            let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("grcsync")
-            return FileManager.default.isExecutableFile(atPath: candidate.path)
-                && candidate.resolvingSymlinksInPath().path == running.path
-        }
-        return onPath ? "grcsync" : running.path
+        // The shell runs the first `grcsync` on PATH: only if that is this one does the name do.
+        let first = (environment["PATH"] ?? "").split(separator: ":").lazy
+            .map { URL(fileURLWithPath: String($0)).appendingPathComponent("grcsync") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+        return first?.resolvingSymlinksInPath().path == running.path ? "grcsync" : running.path
     }
 
     /// The running executable's real path (Linux's `/proc/self/exe`, else the first argument).
