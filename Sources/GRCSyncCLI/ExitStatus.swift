@@ -33,9 +33,8 @@ enum ExitStatus: Int32 {
     static func of(_ error: any Error) -> ExitStatus {
         switch error {
         case is ConfigurationError, is WorkspaceError, is ManifestError, is GitKitError, is PushError,
-            is ResolveService.ResolveError, is ApproveService.NothingToApprove:
+            is ResolveService.ResolveError, is ApproveService.NothingToApprove, is SSHSignature.Failure:
             .workspace
-        case is SSHSignature.Failure: .workspace
         case is ApprovalError: .policy
         case is CredentialError: .credentials
         case let error as ServiceNowError: error.kind == .authentication ? .credentials : .serviceNow

@@ -214,8 +214,13 @@ final class MirrorIngest {
                 var names = taken ?? Self.pathsInUse(manifest, removed, room: entries.count)
                 taken = nil
                 let system = ExactString(entry.system)
-                let folder = folders[system] ?? StatementPath.folder(system: entry.system)
-                folders[system] = folder
+                let folder: String
+                if let named = folders[system] {
+                    folder = named
+                } else {
+                    folder = StatementPath.folder(system: entry.system)
+                    folders[system] = folder
+                }
                 entry.path = StatementPath.make(
                     inFolder: folder, control: item.name, fileExtension: item.fileExtension, taken: &names)
                 taken = names

@@ -21,6 +21,9 @@ struct ExactStringTests {
         let fromSlice = String(("x" + long).dropFirst())
         #expect(ExactString(fromBytes) == ExactString(fromSlice))
         #expect(ExactString(fromBytes).hashValue == ExactString(fromSlice).hashValue)
+        // Up to 15 bytes a String holds them inline.
+        let short = "Caf\u{E9} policy"
+        #expect(ExactString(short) == ExactString(String(decoding: Array(short.utf8), as: UTF8.self)))
         #expect(ExactString("") == ExactString(String()))
         #expect(ExactString("ab") != ExactString("abc"))
         #expect(ExactString(long) != ExactString(long + " "))
